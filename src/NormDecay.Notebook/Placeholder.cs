@@ -1,0 +1,6 @@
+namespace NormDecay.Notebook;
+
+/// <summary>Placeholder until the notebook setup lands.</summary>
+public static class Placeholder
+{
+}
