@@ -1,0 +1,81 @@
+using NormDecay.Charts.Figures;
+using NormDecay.Charts.Text;
+using NormDecay.Surfaces;
+using Plotly.NET;
+
+namespace NormDecay.Charts.Adapters;
+
+/// <summary>2-D loss surfaces (<see cref="ISurface"/>) and optimizer runs over them (<see cref="Trajectory"/>) as contour figures.</summary>
+public static class SurfaceCharts
+{
+    /// <summary>The surface sampled over its <see cref="ISurface.Window"/> (or <paramref name="window"/>) as a <see cref="LossGrid"/>.</summary>
+    /// <exception cref="ArgumentException">When the surface is not finite somewhere in the window (the message names the point).</exception>
+    public static LossGrid Grid(ISurface surface, int resolution = 101, PlotWindow? window = null)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var grid = SurfaceGrid.Sample(surface, resolution, resolution, window);
+        return new LossGrid(grid.Xs, grid.Ys, grid.Z);
+    }
+
+    /// <summary>A run as a path to draw; the legend name is <paramref name="name"/> or the run's <see cref="Trajectory.Label"/>.</summary>
+    public static TrajectorySeries Path(Trajectory run, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new TrajectorySeries(name ?? run.Label, run.Xs, run.Ys);
+    }
+
+    /// <summary>
+    /// The surface's contours with the runs drawn over it and its minimum marked. Title: <c>title.lossContours</c>
+    /// unless given.
+    /// </summary>
+    public static GenericChart Contour(ISurface surface, IEnumerable<Trajectory> runs, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(runs);
+        return ContourCharts.Surface(Grid(surface, resolution), runs.Select(r => Path(r)).ToArray(), title ?? "title.lossContours", surface.Minimum, logLevels);
+    }
+
+    /// <summary>
+    /// Surfaces side by side, each with its runs (lesson 1: elongated contours before input normalization, round ones after;
+    /// the same learning rate on both).
+    /// </summary>
+    public static GenericChart Panels(
+        IReadOnlyList<(ChartLabel Title, ISurface Surface, IReadOnlyList<Trajectory> Runs)> panels, ChartLabel? title = null, bool logLevels = false, int resolution = 81)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        return ContourCharts.Panels(
+            panels.Select(p => new ContourPanel(p.Title, Grid(p.Surface, resolution), p.Runs.Select(r => Path(r)).ToArray(), p.Surface.Minimum)).ToArray(),
+            title ?? "title.lossContours",
+            logLevels);
+    }
+
+    /// <summary>Lesson 7's figure: one surface, a too-small, a too-large and a decaying learning rate in three panels.</summary>
+    public static GenericChart DecayPanels(ISurface surface, Trajectory tooSmall, Trajectory tooLarge, Trajectory decaying, bool logLevels = false, int resolution = 81)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        return ContourCharts.DecayPanels(
+            Grid(surface, resolution),
+            Path(tooSmall, ChartText.Get("legend.tooSmall")),
+            Path(tooLarge, ChartText.Get("legend.tooLarge")),
+            Path(decaying, ChartText.Get("legend.decaying")),
+            surface.Minimum,
+            logLevels);
+    }
+
+    /// <summary>
+    /// One surface with a slider over runs (one position per run, labelled with <see cref="Trajectory.Label"/>), e.g.
+    /// one learning rate per position. Slider prefix: <c>slider.learningRate</c> unless given.
+    /// </summary>
+    public static GenericChart Slider(ISurface surface, IReadOnlyList<Trajectory> runs, ChartLabel? sliderPrefix = null, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(runs);
+        return ContourCharts.Slider(
+            Grid(surface, resolution),
+            runs.Select(r => (r.Label, (IReadOnlyList<TrajectorySeries>)[Path(r)])).ToArray(),
+            title ?? "title.lossContours",
+            sliderPrefix ?? "slider.learningRate",
+            surface.Minimum,
+            logLevels);
+    }
+}

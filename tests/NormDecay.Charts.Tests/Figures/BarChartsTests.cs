@@ -1,0 +1,34 @@
+using NormDecay.Charts.Figures;
+using NormDecay.Charts.Text;
+
+namespace NormDecay.Charts.Tests.Figures;
+
+public class BarChartsTests
+{
+    [Theory]
+    [InlineData("en", false)]
+    [InlineData("fa", true)]
+    public void Grouped_TwoGroupsThreeCategories_TwoBarTraces(string language, bool horizontal)
+    {
+        using var _ = ChartText.Use(language);
+        var chart = BarCharts.Grouped(
+            ["1", "2", "3"],
+            [new BarGroup(ChartText.Get("legend.withoutBn"), [0.31, 0.42, 0.5]), new BarGroup(ChartText.Get("legend.withBn"), [0.5, 0.5, 0.49])],
+            "title.zeroFraction", "axis.layer", "axis.zeroFraction", valueFormat: ".0%", horizontal: horizontal);
+        var fig = new FigureJson(chart).AssertClean();
+        Assert.Equal(2, fig.TraceCount);
+        Assert.Equal("bar", fig.Trace(1).GetProperty("type").GetString());
+        Assert.Equal(ChartText.Get("axis.zeroFraction"), fig.AxisTitle(horizontal ? "xaxis" : "yaxis"));
+        Assert.Equal(ChartText.Get("axis.layer"), fig.AxisTitle(horizontal ? "yaxis" : "xaxis"));
+        Assert.Equal([0.5, 0.5, 0.49], fig.Numbers(1, horizontal ? "x" : "y"));
+        Assert.Equal(horizontal ? "%{x:.0%}" : "%{y:.0%}", fig.Trace(0).GetProperty("texttemplate").GetString());
+    }
+
+    [Fact]
+    public void Grouped_WrongValueCount_ThrowsNamingGroup()
+    {
+        var ex = Assert.Throws<ArgumentException>(() =>
+            BarCharts.Grouped(["a", "b"], [new BarGroup("with BN", [1, 2, 3])], "title.timePerIteration", "axis.network", "axis.timePerIteration"));
+        Assert.Contains("'with BN' has 3 values for 2 categories", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,35 @@
+using NormDecay.Charts.Figures;
+using NormDecay.Charts.Text;
+
+namespace NormDecay.Charts.Tests.Figures;
+
+public class HeatmapChartsTests
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa")]
+    public void Heatmap_TwoByThree_RowsAndColumnsAsGiven(string language)
+    {
+        using var _ = ChartText.Use(language);
+        var z = new double[,] { { 0.91, 0.93, 0.95 }, { 0.95, double.NaN, 0.97 } };
+        var chart = HeatmapCharts.Heatmap(z, ["StepLR", "ExponentialLR", "OneCycleLR"], [ChartText.Get("legend.withoutBn"), ChartText.Get("legend.withBn")],
+            "title.finalAccuracy", "axis.schedule", "axis.network", "axis.accuracy");
+        var fig = new FigureJson(chart).AssertClean();
+        Assert.Equal(1, fig.TraceCount);
+        var rows = fig.Trace(0).GetProperty("z");
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.Equal(0.93, rows[0][1].GetDouble());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1][1].ValueKind);
+        Assert.Equal(ChartText.Get("axis.accuracy"), fig.Trace(0).GetProperty("colorbar").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(ChartText.Get("axis.schedule"), fig.AxisTitle("xaxis"));
+        Assert.Equal("reversed", fig.Layout.GetProperty("yaxis").GetProperty("autorange").GetString());
+    }
+
+    [Fact]
+    public void Heatmap_ShapeMismatch_ThrowsWithBothShapes()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => HeatmapCharts.Heatmap(new double[2, 2], ["a", "b", "c"], ["r1", "r2"], "title.finalAccuracy", "axis.schedule", "axis.network"));
+        Assert.Contains("(2, 2)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("3 columns", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using NormDecay.Charts.Figures;
+using NormDecay.Charts.Output;
+using NormDecay.Charts.Text;
+
+namespace NormDecay.Charts.Tests.Output;
+
+/// <summary>
+/// Renders standalone pages in headless Chromium from file:// with the network off and checks that plotly drew every
+/// chart (its SVG, title, slider). Needs /usr/bin/chromium (or CHROMIUM_PATH); without a browser the test returns
+/// early, so the suite still runs on a machine without one.
+/// </summary>
+public class BrowserRenderTests
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa")]
+    public void ToStandaloneHtml_InHeadlessChromium_DrawsEveryChartOffline(string language)
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            return;
+        }
+
+        using var _ = ChartText.Use(language);
+        var grid = LossGrid.Sample(TestData.Bowl, (-3, 3), (-2, 2), 31, 21);
+        var charts = new[]
+        {
+            LineCharts.Lines([TestData.Decay(ChartText.Get("legend.withBn"), 20, 0.3), TestData.Decay(ChartText.Get("legend.withoutBn"), 20, 0.1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true),
+            ContourCharts.DecayPanels(grid, TestData.Descent("a", 0.01, 20), TestData.Descent("b", 0.19, 20), TestData.Descent("c", 0.19, 20, 0.3), (1, -0.5)),
+            FamilyCharts.Slider(
+                [new FamilyMember("1", [TestData.Decay("x", 10, 0.1)]), new FamilyMember("2", [TestData.Decay("x", 10, 0.2)])],
+                "title.scheduleFamily", "axis.epoch", "axis.learningRate", "slider.gamma"),
+        };
+        var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, "page.html");
+            File.WriteAllText(page, ChartOutput.ToStandaloneHtml(charts, "render test", language));
+            var dom = DumpDom(chromium, page, dir.FullName);
+
+            Assert.Equal(3, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
+            Assert.Contains(ChartText.Get("title.lossVsEpoch"), dom, StringComparison.Ordinal);
+            Assert.Contains(ChartText.Get("panel.tooLarge"), dom, StringComparison.Ordinal);
+            Assert.Contains("class=\"slider-container\"", dom, StringComparison.Ordinal);
+            Assert.Equal(3, Regex.Matches(dom, "class=\"contourbg\"").Count); // one filled contour per panel
+            Assert.True(Regex.Matches(dom, "class=\"contourlevel\"").Count >= 3 * 10, "contour levels missing");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string DumpDom(string chromium, string page, string profile)
+    {
+        var info = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     $"--user-data-dir={profile}", "--virtual-time-budget=5000", "--window-size=1000,700", "--dump-dom", new Uri(page).AbsoluteUri,
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(90_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Chromium did not finish rendering {page} in 90 s.");
+        }
+
+        Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+}
