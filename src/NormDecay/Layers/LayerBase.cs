@@ -10,6 +10,7 @@ namespace NormDecay.Layers;
 public abstract class LayerBase : ILayer
 {
     private static readonly Parameter[] NoParameters = [];
+    private string? _label;
 
     /// <inheritdoc/>
     public abstract string Name { get; }
@@ -23,13 +24,16 @@ public abstract class LayerBase : ILayer
     /// <inheritdoc/>
     public virtual IReadOnlyList<Parameter> Parameters => NoParameters;
 
+    /// <summary><see cref="Name"/>, built once: the shape checks run every step and must not allocate a new string each time.</summary>
+    protected string Label => _label ??= Name;
+
     /// <summary>Rows of the last forward input (0 before the first forward).</summary>
     protected int LastRows { get; private set; }
 
     /// <inheritdoc/>
     public Matrix<double> Forward(Matrix<double> x, Mode mode)
     {
-        Guard.Features(x, InputSize, Name);
+        Guard.Features(x, InputSize, Label);
         var output = Storage.Zeros(x.RowCount, OutputSize);
         Forward(x, mode, output);
         return output;
@@ -38,8 +42,8 @@ public abstract class LayerBase : ILayer
     /// <inheritdoc/>
     public void Forward(Matrix<double> x, Mode mode, Matrix<double> output)
     {
-        Guard.Features(x, InputSize, Name);
-        Guard.Shape(output, x.RowCount, OutputSize, Name, nameof(output));
+        Guard.Features(x, InputSize, Label);
+        Guard.Shape(output, x.RowCount, OutputSize, Label, nameof(output));
         ForwardCore(x, mode, output);
         LastRows = x.RowCount;
     }
@@ -47,7 +51,7 @@ public abstract class LayerBase : ILayer
     /// <inheritdoc/>
     public Matrix<double> Backward(Matrix<double> dOut)
     {
-        Guard.ForwardCalled(LastRows > 0, Name);
+        Guard.ForwardCalled(LastRows > 0, Label);
         var dX = Storage.Zeros(LastRows, InputSize);
         Backward(dOut, dX);
         return dX;
@@ -56,9 +60,9 @@ public abstract class LayerBase : ILayer
     /// <inheritdoc/>
     public void Backward(Matrix<double> dOut, Matrix<double> dX)
     {
-        Guard.ForwardCalled(LastRows > 0, Name);
-        Guard.Shape(dOut, LastRows, OutputSize, Name, nameof(dOut));
-        Guard.Shape(dX, LastRows, InputSize, Name, nameof(dX));
+        Guard.ForwardCalled(LastRows > 0, Label);
+        Guard.Shape(dOut, LastRows, OutputSize, Label, nameof(dOut));
+        Guard.Shape(dX, LastRows, InputSize, Label, nameof(dX));
         BackwardCore(dOut, dX);
     }
 

@@ -133,14 +133,8 @@ public sealed class BatchNorm : LayerBase
             {
                 ReadOnlySpan<double> xj = xs.AsSpan(j * n, n);
                 double mu = Kernels.Sum(xj) / n;
-                double ss = 0;
-                foreach (double v in xj)
-                {
-                    ss += (v - mu) * (v - mu);
-                }
-
                 Mean[j] = mu;
-                Variance[j] = ss / n;
+                Variance[j] = Kernels.SumSquaredDeviations(xj, mu) / n;
             }
 
             if (mode == Mode.Train)
@@ -160,11 +154,7 @@ public sealed class BatchNorm : LayerBase
         for (int j = 0; j < Features; j++)
         {
             double mu = Mean[j], invStd = 1.0 / Math.Sqrt(Variance[j] + Options.Eps);
-            for (int k = j * n; k < (j + 1) * n; k++)
-            {
-                xh[k] = (xs[k] - mu) * invStd;
-                y[k] = gamma[j] * xh[k] + beta[j];
-            }
+            Kernels.Normalize(xs.AsSpan(j * n, n), mu, invStd, gamma[j], beta[j], xh.AsSpan(j * n, n), y.AsSpan(j * n, n));
         }
     }
 

@@ -93,10 +93,8 @@ public static class BatchNormBackward
             double sumDy = Kernels.Sum(dyj);
             double sumDyXHat = Kernels.Dot(dyj, xHatJ);
             double scale = gamma[j] / (n * Math.Sqrt(variance[j] + eps));
-            for (int i = 0; i < n; i++)
-            {
-                dxj[i] = scale * (n * dyj[i] - sumDy - xHatJ[i] * sumDyXHat);
-            }
+            // dx = scale · (N dy - Σdy - x̂ Σ(dy x̂))
+            Kernels.ScaledDifference(scale * n, dyj, scale * sumDy, scale * sumDyXHat, xHatJ, dxj);
 
             dGamma[j] = sumDyXHat;
             dBeta[j] = sumDy;

@@ -45,13 +45,11 @@ internal static class Guard
     {
         double[] a = Storage.Of(x, name);
         int rows = x.RowCount;
-        for (int k = 0; k < a.Length; k++)
+        int k = Kernels.IndexOfNonFinite(a);
+        if (k >= 0)
         {
-            if (!double.IsFinite(a[k]))
-            {
-                throw new ArgumentException(
-                    $"{layer}: {name}[{k % rows}, {k / rows}] (row {k % rows}, column {k / rows}) is {a[k]}; inputs must be finite.", name);
-            }
+            throw new ArgumentException(
+                $"{layer}: {name}[{k % rows}, {k / rows}] (row {k % rows}, column {k / rows}) is {a[k]}; inputs must be finite.", name);
         }
     }
 
