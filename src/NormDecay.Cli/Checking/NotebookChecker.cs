@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using NormDecay.Cli.Notebooks;
+using NormDecay.Cli.Translation;
+
+namespace NormDecay.Cli.Checking;
+
+/// <summary>
+/// Checks committed notebook sources: nbformat 4.5 structure, C# kernel metadata, cell ids (present, valid, unique),
+/// the setup cell as the first code cell, outputs cleared, and for a Persian notebook parity with its English source
+/// (the translation complete and fresh, and the committed file equal to what <c>translate</c> generates).
+/// </summary>
+public static partial class NotebookChecker
+{
+    /// <summary>Checks one notebook; returns every problem found (empty when it passes).</summary>
+    /// <param name="path">The notebook.</param>
+    /// <param name="requireClearedOutputs">True for committed sources (default); false for executed copies.</param>
+    public static IReadOnlyList<CheckProblem> Check(string path, bool requireClearedOutputs = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        var problems = new List<CheckProblem>();
+        NotebookFile nb;
+        try
+        {
+            nb = NotebookFile.Load(full);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            problems.Add(new CheckProblem(full, null, e.Message));
+            return problems;
+        }
+
+        if (nb.Format != 4 || nb.FormatMinor < 5)
+        {
+            problems.Add(new CheckProblem(full, null, $"nbformat is {nb.Format}.{nb.FormatMinor}; expected 4.5 or later 4.x (cell ids need 4.5)"));
+        }
+
+        problems.AddRange(NotebookMetadata.Problems(nb).Select(p => new CheckProblem(full, null, p)));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        NotebookCell? firstCode = null;
+        for (int i = 0; i < nb.Cells.Count; i++)
+        {
+            NotebookCell cell = nb.Cells[i];
+            string where = cell.Id is null ? $"cell {i + 1}" : $"cell {i + 1} (id {cell.Id})";
+            if (cell.CellType is not ("code" or "markdown" or "raw"))
+            {
+                problems.Add(new CheckProblem(full, where, $"cell_type \"{cell.CellType}\" is not code, markdown or raw"));
+            }
+
+            if (cell.Id is null)
+            {
+                problems.Add(new CheckProblem(full, where, "has no id (nbformat 4.5 requires one)"));
+            }
+            else if (!CellId().IsMatch(cell.Id))
+            {
+                problems.Add(new CheckProblem(full, where, "id must be 1-64 characters of letters, digits, '-' and '_'"));
+            }
+            else if (!seen.Add(cell.Id))
+            {
+                problems.Add(new CheckProblem(full, where, "id is used by an earlier cell too"));
+            }
+
+            if (!cell.IsCode)
+            {
+                continue;
+            }
+
+            firstCode ??= cell;
+            if (cell.KernelName != NotebookMetadata.KernelName)
+            {
+                problems.Add(new CheckProblem(full, where, $"metadata.polyglot_notebook.kernelName is {(cell.KernelName is null ? "missing" : $"\"{cell.KernelName}\"")} (expected \"csharp\")"));
+            }
+
+            if (requireClearedOutputs && ((cell.Outputs?.Count ?? 0) > 0 || cell.ExecutionCount is not null))
+            {
+                problems.Add(new CheckProblem(full, where, "has outputs or an execution count; committed sources must be cleared"));
+            }
+        }
+
+        if (firstCode is null)
+        {
+            problems.Add(new CheckProblem(full, null, "has no code cell, so no setup cell"));
+        }
+        else if (!SetupCell.Matches(firstCode.Source))
+        {
+            problems.Add(new CheckProblem(full, $"id {firstCode.Id}", "the first code cell is not the setup cell (see notebooks/README.md for its exact text)"));
+        }
+
+        problems.AddRange(CheckParity(full, nb));
+        return problems;
+    }
+
+    /// <summary>Checks many notebooks (files or folders); an English notebook with no Persian counterpart is reported too.</summary>
+    public static IReadOnlyList<CheckProblem> CheckAll(IEnumerable<string> paths, bool requireClearedOutputs = true)
+    {
+        var problems = new List<CheckProblem>();
+        foreach (string nb in Execution.RepositoryLayout.ExpandNotebooks(paths))
+        {
+            problems.AddRange(Check(nb, requireClearedOutputs));
+            if (CoursePaths.LanguageOf(nb) == "en" && !File.Exists(CoursePaths.Counterpart(nb, "fa")))
+            {
+                problems.Add(new CheckProblem(nb, null, $"has no Persian counterpart {CoursePaths.Counterpart(nb, "fa")} (write {CoursePaths.TranslationFile(nb, "fa")} and run 'translate')"));
+            }
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<CheckProblem> CheckParity(string path, NotebookFile nb)
+    {
+        string? language = CoursePaths.LanguageOf(path);
+        if (language is null or "en")
+        {
+            yield break;
+        }
+
+        string englishPath = CoursePaths.Counterpart(path, "en");
+        if (!File.Exists(englishPath))
+        {
+            yield return new CheckProblem(path, null, $"has no English source {englishPath}");
+            yield break;
+        }
+
+        string translationPath = CoursePaths.TranslationFile(englishPath, language);
+        if (!File.Exists(translationPath))
+        {
+            yield return new CheckProblem(path, null, $"has no translation file {translationPath}");
+            yield break;
+        }
+
+        NotebookFile english = NotebookFile.Load(englishPath);
+        TranslationFile translation = TranslationFile.Load(translationPath);
+        IReadOnlyList<TranslationProblem> tp = Translator.Problems(english, translation);
+        foreach (TranslationProblem p in tp)
+        {
+            yield return new CheckProblem(path, $"id {p.CellId}", $"translation ({Path.GetFileName(translationPath)}): {p.Message}");
+        }
+
+        if (tp.Count > 0)
+        {
+            yield break;
+        }
+
+        NotebookFile expected = Translator.Translate(english, translation);
+        if (expected.Cells.Count != nb.Cells.Count)
+        {
+            yield return new CheckProblem(path, null, $"has {nb.Cells.Count} cells but the English source has {expected.Cells.Count}; run 'translate'");
+            yield break;
+        }
+
+        for (int i = 0; i < nb.Cells.Count; i++)
+        {
+            NotebookCell want = expected.Cells[i], have = nb.Cells[i];
+            string where = $"cell {i + 1} (id {have.Id})";
+            if (want.Id != have.Id || want.CellType != have.CellType)
+            {
+                yield return new CheckProblem(path, where, $"is {have.CellType} id {have.Id} but the English cell {i + 1} is {want.CellType} id {want.Id}; run 'translate'");
+            }
+            else if (want.Source != have.Source)
+            {
+                yield return new CheckProblem(path, where, have.IsCode
+                    ? "code differs from the English notebook (code cells must be identical byte for byte); run 'translate'"
+                    : "markdown differs from what the translation file generates (edited by hand, or not regenerated); run 'translate'");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
+    private static partial Regex CellId();
+}
+
+/// <summary>A check failure.</summary>
+/// <param name="Notebook">Full path of the notebook.</param>
+/// <param name="Where">The cell ("cell 3 (id abc)") or null for the whole notebook.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record CheckProblem(string Notebook, string? Where, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => Where is null ? $"{Notebook}: {Message}" : $"{Notebook}: {Where}: {Message}";
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace NormDecay.Cli.Execution;
+
+/// <summary>
+/// One out-of-process .NET Interactive kernel: the pinned tool run as <c>dotnet interactive stdio</c> (from the
+/// repository's <c>.config/dotnet-tools.json</c>, so it is exactly the kernel users run), driven with its JSON command/event
+/// protocol: one <c>SubmitCode</c> envelope per line on stdin, one event envelope per line on stdout. Out of process, a
+/// looping cell can be stopped by killing the process tree, and the kernel's working folder is the notebook's folder, so
+/// relative <c>#r</c> paths resolve as in VS Code.
+/// </summary>
+public sealed class KernelSession : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Channel<JsonObject> events = Channel.CreateUnbounded<JsonObject>();
+    private readonly Task pump;
+    private int next;
+
+    private KernelSession(Process process)
+    {
+        this.process = process;
+        pump = Task.Run(PumpAsync);
+    }
+
+    /// <summary>Time from process start to the kernel's <c>KernelReady</c> event.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Everything the kernel wrote to stderr so far (for error messages).</summary>
+    public string StandardError => stderr.ToString();
+
+    private readonly System.Text.StringBuilder stderr = new();
+
+    /// <summary>Starts <c>dotnet interactive stdio</c> and waits until it reports <c>KernelReady</c>.</summary>
+    /// <param name="toolDirectory">A folder at or below the one holding <c>.config/dotnet-tools.json</c> (the tool is resolved from there).</param>
+    /// <param name="workingDirectory">The kernel's working folder (the notebook's folder).</param>
+    /// <param name="environment">Extra environment variables (e.g. <c>NORMDECAY_LANG</c>).</param>
+    /// <param name="timeout">How long to wait for the kernel to start.</param>
+    /// <param name="cancellationToken">Cancels the start (the process is killed).</param>
+    /// <exception cref="KernelException">The process could not start, exited, or was not ready in time; the message has its stderr.</exception>
+    public static async Task<KernelSession> StartAsync(string toolDirectory, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = toolDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new System.Text.UTF8Encoding(false),
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+        };
+        foreach (string a in new[] { "interactive", "stdio", "--default-kernel", "csharp", "--working-dir", Path.GetFullPath(workingDirectory) })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+
+        var clock = Stopwatch.StartNew();
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new KernelException("'dotnet interactive stdio' did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new KernelException($"Could not start 'dotnet interactive stdio' in '{toolDirectory}': {e.Message}", e);
+        }
+
+        var session = new KernelSession(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (session.stderr)
+                {
+                    session.stderr.AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                JsonObject e = await session.events.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
+                if ((string?)e["eventType"] == "KernelReady")
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            string err = session.StandardError;
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw new KernelException(
+                ex is ChannelClosedException
+                    ? $"The kernel exited before it was ready (run 'dotnet tool restore' in the repository?). stderr: {err}"
+                    : $"The kernel was not ready after {timeout.TotalSeconds:0} s. stderr: {err}", ex);
+        }
+
+        session.StartupTime = clock.Elapsed;
+        return session;
+    }
+
+    /// <summary>
+    /// Submits one cell and collects its events until <c>CommandSucceeded</c> or <c>CommandFailed</c>. On timeout the kernel
+    /// process tree is killed (the session is unusable afterwards) and <see cref="SubmissionResult.TimedOut"/> is set.
+    /// </summary>
+    /// <param name="code">The cell source.</param>
+    /// <param name="timeout">Per-cell time limit.</param>
+    /// <param name="cancellationToken">Cancels the wait (the kernel is killed).</param>
+    public async Task<SubmissionResult> SubmitAsync(string code, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        string token = "nd-" + Interlocked.Increment(ref next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var envelope = new JsonObject
+        {
+            ["commandType"] = "SubmitCode",
+            ["command"] = new JsonObject { ["code"] = code, ["targetKernelName"] = "csharp" },
+            ["token"] = token,
+        };
+        var clock = Stopwatch.StartNew();
+        await process.StandardInput.WriteLineAsync(envelope.ToJsonString()).ConfigureAwait(false);
+        await process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        var collected = new List<JsonObject>();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                JsonObject e = await events.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
+                string? eventToken = (string?)e["command"]?["token"];
+                if (eventToken is null || !(eventToken == token || eventToken.StartsWith(token + ".", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                string type = (string?)e["eventType"] ?? "";
+                if (eventToken == token && type is "CommandSucceeded" or "CommandFailed")
+                {
+                    collected.Add(e);
+                    return new SubmissionResult(collected, type == "CommandSucceeded", false, clock.Elapsed);
+                }
+
+                collected.Add(e);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Kill();
+            return new SubmissionResult(collected, false, true, clock.Elapsed);
+        }
+        catch (ChannelClosedException)
+        {
+            return new SubmissionResult(collected, false, false, clock.Elapsed, $"The kernel process exited while running the cell. stderr: {StandardError}");
+        }
+    }
+
+    /// <summary>Kills the kernel process tree.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    /// <summary>Closes stdin, waits briefly for the kernel to exit, then kills it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+
+        try
+        {
+            await pump.ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+        }
+
+        process.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                if (line.Length == 0 || line[0] != '{')
+                {
+                    continue; // the tool's welcome banner
+                }
+
+                try
+                {
+                    if (JsonNode.Parse(line) is JsonObject o)
+                    {
+                        events.Writer.TryWrite(o);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // not an event line
+                }
+            }
+        }
+        finally
+        {
+            events.Writer.TryComplete();
+        }
+    }
+}
+
+/// <summary>The events of one submitted cell.</summary>
+/// <param name="Events">Event envelopes in arrival order (the final CommandSucceeded/CommandFailed included).</param>
+/// <param name="Succeeded">True when the kernel reported CommandSucceeded.</param>
+/// <param name="TimedOut">True when the per-cell limit elapsed (the kernel was killed).</param>
+/// <param name="Elapsed">Wall-clock time of the cell.</param>
+/// <param name="KernelError">Set when the kernel process died.</param>
+public sealed record SubmissionResult(IReadOnlyList<JsonObject> Events, bool Succeeded, bool TimedOut, TimeSpan Elapsed, string? KernelError = null);
+
+/// <summary>The kernel could not be started or died.</summary>
+public sealed class KernelException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public KernelException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public KernelException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

@@ -1,6 +1,0 @@
-namespace NormDecay.Notebook;
-
-/// <summary>Placeholder until the notebook setup lands.</summary>
-public static class Placeholder
-{
-}

@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NormDecay.Notebook;
+
+/// <summary>
+/// What the first code cell of every notebook calls, after referencing the libraries in <c>artifacts/lib/</c>:
+/// <code>
+/// #r "../../artifacts/lib/NormDecay.Notebook.dll"
+/// NormDecay.Notebook.Setup.Run();
+/// </code>
+/// It installs <see cref="FSharpCoreFix"/> first (before any Plotly type is loaded), then registers chart and table display
+/// and sets the chart language to <see cref="NotebookLanguage.Current"/>. It writes no output.
+/// </summary>
+public static class Setup
+{
+    /// <summary>The language <see cref="Run"/> found, or null before it ran.</summary>
+    public static string? Language { get; private set; }
+
+    /// <summary>Installs the FSharp.Core fix, registers display formatters, sets the chart language. Safe to call again.</summary>
+    public static void Run()
+    {
+        FSharpCoreFix.Install();
+        Language = NotebookLanguage.Current;
+        Configure(Language);
+    }
+
+    // Kept out of Run so the JIT resolves no Plotly type before the FSharp.Core resolver is installed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Configure(string language)
+    {
+        ChartDisplay.Register();
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), ChartDisplay.HtmlMimeType);
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), ChartDisplay.HtmlMimeType, "text/plain");
+        ChartLanguage.Apply(language);
+    }
+}

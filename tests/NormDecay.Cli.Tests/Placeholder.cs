@@ -1,7 +1,0 @@
-namespace NormDecay.Cli.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Placeholder_Runs() => Assert.True(true);
-}
