@@ -30,6 +30,7 @@ public static class Setup
     private static void Configure(string language)
     {
         ChartDisplay.Register();
+        MatrixDisplay.Register();
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), ChartDisplay.HtmlMimeType);
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), ChartDisplay.HtmlMimeType, "text/plain");
