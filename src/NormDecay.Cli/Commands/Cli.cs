@@ -53,7 +53,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
                 "check" => CheckVerb(cl),
                 "translate" => TranslateVerb(cl),
                 "" or "help" or "--help" or "-h" => Help(),
-                "assign" or "grade" => throw new UsageException($"'{cl.Verb}' is not available yet (coursework verbs are planned)."),
+                "assign" or "grade" => await new Coursework.CourseworkCommand(output, error, currentDirectory).RunAsync(args, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"Unknown verb '{cl.Verb}'."),
             };
         }

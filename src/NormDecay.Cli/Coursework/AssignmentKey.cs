@@ -1,0 +1,73 @@
+using NormDecay.Cli.Notebooks;
+
+namespace NormDecay.Cli.Coursework;
+
+/// <summary>One autograded part: a test cell of the instructor's source (hidden tests included) and its points.</summary>
+/// <param name="GradeId">The test cell's grade_id (the part's name in the gradebook).</param>
+/// <param name="Points">The part's points.</param>
+/// <param name="Source">The instructor's test code, hidden tests included.</param>
+public sealed record GradedPart(string GradeId, double Points, string Source);
+
+/// <summary>
+/// The instructor's source of one assignment, as the grader uses it: its id, its graded parts (in notebook order), and
+/// every cell the grader trusts (all cells except the solution cells, which come from the submission).
+/// </summary>
+public sealed class AssignmentKey
+{
+    private AssignmentKey(string id, string path, NotebookFile source, IReadOnlyList<GradedPart> parts)
+    {
+        Id = id;
+        SourcePath = path;
+        Source = source;
+        Parts = parts;
+    }
+
+    /// <summary>The assignment id (<c>metadata.normdecay.assignment</c>, else the file name without extension).</summary>
+    public string Id { get; }
+
+    /// <summary>The instructor's source notebook.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>The instructor's source (never modified).</summary>
+    public NotebookFile Source { get; }
+
+    /// <summary>The autograded parts in notebook order.</summary>
+    public IReadOnlyList<GradedPart> Parts { get; }
+
+    /// <summary>The total points.</summary>
+    public double MaxScore => Parts.Sum(p => p.Points);
+
+    /// <summary>Reads an instructor source.</summary>
+    /// <exception cref="InvalidDataException">Unreadable, no graded part, or a duplicate grade_id (named).</exception>
+    public static AssignmentKey Load(string path)
+    {
+        string full = Path.GetFullPath(path);
+        NotebookFile nb = NotebookFile.Load(full);
+        var parts = new List<GradedPart>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NotebookCell cell in nb.Cells)
+        {
+            if (GradeCell.Of(cell) is not { } g)
+            {
+                continue;
+            }
+
+            if (!ids.Add(g.GradeId))
+            {
+                throw new InvalidDataException($"{full}: grade_id '{g.GradeId}' is used by two cells.");
+            }
+
+            if (g.IsTest && cell.IsCode)
+            {
+                parts.Add(new GradedPart(g.GradeId, g.Points, cell.Source));
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            throw new InvalidDataException($"{full}: no autograded cell (nbgrader grade=true, solution=false); is this an assignment source?");
+        }
+
+        return new AssignmentKey(GradeCell.AssignmentId(nb) ?? Path.GetFileNameWithoutExtension(full), full, nb, parts);
+    }
+}

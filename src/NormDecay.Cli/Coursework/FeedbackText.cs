@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace NormDecay.Cli.Coursework;
+
+/// <summary>What a feedback line says; the text comes from <see cref="FeedbackText"/> in the submission's language.</summary>
+public enum FeedbackKey
+{
+    /// <summary>The file is not a readable notebook (argument: the parser's message).</summary>
+    Unreadable,
+
+    /// <summary>The notebook is not a submission of the assignment (argument: its assignment id or "-").</summary>
+    Foreign,
+
+    /// <summary>A solution cell was deleted or its metadata removed (argument: grade_id).</summary>
+    MissingSolution,
+
+    /// <summary>A test cell was deleted or its metadata removed; its part scores zero (argument: grade_id).</summary>
+    MissingTest,
+
+    /// <summary>A part passed (argument: unused).</summary>
+    Passed,
+
+    /// <summary>A part's checks failed (argument: the first failure message).</summary>
+    Failed,
+
+    /// <summary>The student's code still throws NotImplementedException (argument: the message).</summary>
+    NotImplemented,
+
+    /// <summary>A name the checks call does not exist (argument: the compiler's message).</summary>
+    MissingName,
+
+    /// <summary>The cell did not compile (argument: the compiler's message).</summary>
+    CompileError,
+
+    /// <summary>The cell ran past the time limit (argument: the limit in seconds).</summary>
+    TimedOut,
+
+    /// <summary>The cell printed more than the output limit (argument: characters printed).</summary>
+    Flooded,
+
+    /// <summary>The kernel process died, e.g. out of memory or Environment.Exit (argument: detail).</summary>
+    KernelDied,
+
+    /// <summary>The part did not run because the kernel could not be restarted (argument: detail).</summary>
+    NotRun,
+
+    /// <summary>An ungraded cell failed; no points depend on it directly (argument: cell id and message).</summary>
+    UngradedCellFailed,
+}
+
+/// <summary>One sentence of feedback.</summary>
+/// <param name="Key">What happened.</param>
+/// <param name="Argument">The detail inserted into the sentence.</param>
+public sealed record FeedbackLine(FeedbackKey Key, string Argument)
+{
+    /// <summary>The sentence in <paramref name="language"/> ("en" or "fa").</summary>
+    public string Text(string language) => FeedbackText.Format(Key, Argument, language);
+}
+
+/// <summary>The grader's sentences in English and Persian.</summary>
+public static class FeedbackText
+{
+    private static readonly Dictionary<FeedbackKey, (string En, string Fa)> Sentences = new()
+    {
+        [FeedbackKey.Unreadable] = ("The file could not be read as a notebook, so nothing could be graded: {0}",
+            "فایل به‌صورت نوت‌بوک خوانده نشد، پس هیچ بخشی نمره‌دهی نشد: {0}"),
+        [FeedbackKey.Foreign] = ("This notebook is not a submission of this assignment (its assignment id is '{0}' and none of its graded cells match); submit the notebook you were given.",
+            "این نوت‌بوک مربوط به این تمرین نیست (شناسهٔ تمرین آن '{0}' است و هیچ سلول نمره‌دار آن مطابقت ندارد)؛ نوت‌بوکی را که به شما داده شده ارسال کنید."),
+        [FeedbackKey.MissingSolution] = ("The solution cell '{0}' is missing (deleted, or its metadata removed); the parts that use it cannot pass.",
+            "سلول پاسخ '{0}' وجود ندارد (حذف شده یا فرادادهٔ آن پاک شده)؛ بخش‌هایی که از آن استفاده می‌کنند قبول نمی‌شوند."),
+        [FeedbackKey.MissingTest] = ("The check cell '{0}' was deleted (or its metadata removed), so this part scores zero. Do not delete check cells.",
+            "سلول بررسی '{0}' حذف شده (یا فرادادهٔ آن پاک شده)، پس این بخش نمرهٔ صفر می‌گیرد. سلول‌های بررسی را حذف نکنید."),
+        [FeedbackKey.Passed] = ("All checks passed, hidden tests included.", "همهٔ بررسی‌ها، از جمله آزمون‌های پنهان، قبول شد."),
+        [FeedbackKey.Failed] = ("A check failed: {0}", "یک بررسی قبول نشد: {0}"),
+        [FeedbackKey.NotImplemented] = ("Not implemented yet: the function still throws NotImplementedException ({0}).",
+            "هنوز پیاده‌سازی نشده: تابع همچنان NotImplementedException پرتاب می‌کند ({0})."),
+        [FeedbackKey.MissingName] = ("A function or variable the checks call does not exist; did you rename or delete it? {0}",
+            "تابع یا متغیری که بررسی‌ها فراخوانی می‌کنند وجود ندارد؛ آیا نام آن را تغییر داده یا حذفش کرده‌اید؟ {0}"),
+        [FeedbackKey.CompileError] = ("The code does not compile: {0}", "کد کامپایل نمی‌شود: {0}"),
+        [FeedbackKey.TimedOut] = ("The checks did not finish within {0} s (an infinite loop?); the kernel was stopped.",
+            "بررسی‌ها در {0} ثانیه تمام نشدند (حلقهٔ بی‌پایان؟)؛ کرنل متوقف شد."),
+        [FeedbackKey.Flooded] = ("The cell printed {0} characters, more than the grader accepts; remove the printing from your code.",
+            "سلول {0} نویسه چاپ کرد، بیش از آنچه ارزیاب می‌پذیرد؛ چاپ را از کدتان حذف کنید."),
+        [FeedbackKey.KernelDied] = ("The kernel process stopped while running this part (out of memory, a stack overflow or Environment.Exit?): {0}",
+            "فرایند کرنل هنگام اجرای این بخش متوقف شد (کمبود حافظه، سرریز پشته یا Environment.Exit؟): {0}"),
+        [FeedbackKey.NotRun] = ("This part could not run: {0}", "این بخش اجرا نشد: {0}"),
+        [FeedbackKey.UngradedCellFailed] = ("Note (no points depend on it directly): {0}", "یادداشت (نمره‌ای مستقیماً به آن وابسته نیست): {0}"),
+    };
+
+    private static readonly Dictionary<string, (string En, string Fa)> Labels = new(StringComparer.Ordinal)
+    {
+        ["title"] = ("Feedback", "بازخورد"),
+        ["student"] = ("Student", "دانشجو"),
+        ["assignment"] = ("Assignment", "تمرین"),
+        ["score"] = ("Score", "نمره"),
+        ["part"] = ("Part", "بخش"),
+        ["points"] = ("Points", "امتیاز"),
+        ["result"] = ("Result", "نتیجه"),
+        ["notes"] = ("Notes", "یادداشت‌ها"),
+        ["footer"] = ("Graded automatically by normdecay grade: the notebook was run from the top with the original check cells and hidden tests.",
+            "به‌طور خودکار با normdecay grade نمره‌دهی شد: نوت‌بوک از ابتدا با سلول‌های بررسی اصلی و آزمون‌های پنهان اجرا شد."),
+    };
+
+    /// <summary>The sentence for <paramref name="key"/> with <paramref name="argument"/>, in "fa" or (otherwise) English.</summary>
+    public static string Format(FeedbackKey key, string argument, string language)
+    {
+        var (en, fa) = Sentences[key];
+        return string.Format(CultureInfo.InvariantCulture, language == "fa" ? fa : en, argument);
+    }
+
+    /// <summary>A page label ("title", "student", "assignment", "score", "part", "points", "result", "notes", "footer").</summary>
+    public static string Label(string name, string language) => language == "fa" ? Labels[name].Fa : Labels[name].En;
+}
