@@ -42,6 +42,7 @@ public sealed class KernelSession : IAsyncDisposable
     /// <exception cref="KernelException">The process could not start, exited, or was not ready in time; the message has its stderr.</exception>
     public static async Task<KernelSession> StartAsync(string toolDirectory, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        await ToolRestore.EnsureAsync(toolDirectory, cancellationToken).ConfigureAwait(false);
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = toolDirectory,
