@@ -17,6 +17,7 @@ public sealed class MiniBatches
 {
     private readonly Random _random;
     private readonly int[] _order;
+    private readonly IReadOnlyList<ReadOnlyMemory<int>> _batches;
 
     /// <summary>Creates the batcher.</summary>
     /// <param name="count">Number of examples, &gt;= 1.</param>
@@ -36,6 +37,17 @@ public sealed class MiniBatches
         DropLast = dropLast;
         _random = random;
         _order = new int[count];
+
+        // The batches are fixed windows of _order: only the order inside _order changes from epoch to epoch,
+        // so the list of windows is built once and every epoch returns it (no allocation per epoch).
+        var batches = new ReadOnlyMemory<int>[BatchesPerEpoch];
+        for (int b = 0; b < batches.Length; b++)
+        {
+            int start = b * BatchSize;
+            batches[b] = new ReadOnlyMemory<int>(_order, start, Math.Min(BatchSize, Count - start));
+        }
+
+        _batches = Array.AsReadOnly(batches);
     }
 
     /// <summary>Number of examples.</summary>
@@ -57,6 +69,7 @@ public sealed class MiniBatches
     /// Shuffles a new epoch and returns its batches. The memory of each batch belongs to this object and is
     /// overwritten by the next call.
     /// </summary>
+    /// <remarks>Allocation free: every call returns the same read-only list of windows over the reshuffled order.</remarks>
     public IReadOnlyList<ReadOnlyMemory<int>> NextEpoch()
     {
         for (int i = 0; i < _order.Length; i++)
@@ -69,14 +82,7 @@ public sealed class MiniBatches
             ShuffleInPlace(_order, _random);
         }
 
-        var batches = new ReadOnlyMemory<int>[BatchesPerEpoch];
-        for (int b = 0; b < batches.Length; b++)
-        {
-            int start = b * BatchSize;
-            batches[b] = new ReadOnlyMemory<int>(_order, start, Math.Min(BatchSize, Count - start));
-        }
-
-        return batches;
+        return _batches;
     }
 
     /// <summary>Fisher-Yates (Durstenfeld) shuffle: for i = n-1 down to 1, swap a[i] with a[j], j uniform in 0..i.</summary>

@@ -23,6 +23,7 @@ public sealed class BatchNorm : LayerBase
     private readonly Parameter[] _parameters;
     private readonly RowBuffers _xHatBuffers;
     private readonly Vector<double> _ones;
+    private readonly double[] _mean, _variance, _runningMean, _runningVariance, _columnSums;
     private Matrix<double>? _xHat;
     private bool _usedBatchStatistics;
 
@@ -51,6 +52,11 @@ public sealed class BatchNorm : LayerBase
         Variance = new DenseVector(features);
         _ones = DenseVector.Create(features, 1.0);
         _xHatBuffers = new RowBuffers(features);
+        _mean = Storage.Of(Mean, nameof(Mean));
+        _variance = Storage.Of(Variance, nameof(Variance));
+        _runningMean = Storage.Of(Running.Mean, nameof(RunningMean));
+        _runningVariance = Storage.Of(Running.Variance, nameof(RunningVariance));
+        _columnSums = new double[features];
     }
 
     /// <summary>The conventions in use.</summary>
@@ -109,52 +115,69 @@ public sealed class BatchNorm : LayerBase
     public bool ValidateInput { get; set; } = true;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Column j of the column-major input is feature j, contiguous in memory, so each step below runs down one
+    /// column while it is in cache. Pass 1 sums every column (Σ_i x_ij); a NaN or ±∞ makes its column's sum
+    /// non-finite, so the input check rescans only such columns instead of reading the whole input once more.
+    /// Pass 2, per feature: μ, σ², then x̂ and y in one sweep.
+    /// </remarks>
     protected override void ForwardCore(Matrix<double> x, Mode mode, Matrix<double> output)
     {
         int n = x.RowCount;
-        if (ValidateInput)
+        double[] xs = Storage.Of(x, nameof(x));
+        bool useBatchStatistics = mode == Mode.Train || !Running.Enabled;
+        if (useBatchStatistics)
+        {
+            for (int j = 0; j < Features; j++)
+            {
+                _columnSums[j] = Kernels.Sum(Storage.Column(xs, n, j));
+            }
+
+            if (ValidateInput)
+            {
+                Guard.Finite(x, _columnSums, Name);
+            }
+
+            if (n == 1)
+            {
+                throw new ArgumentException(
+                    $"Expected more than 1 value per channel when training, got input size ({n}, {Features})"
+                    + (mode == Mode.Eval ? " (eval mode without running statistics normalizes with the batch statistics)." : "."),
+                    nameof(x));
+            }
+        }
+        else if (ValidateInput)
         {
             Guard.Finite(x, Name);
         }
 
-        _usedBatchStatistics = mode == Mode.Train || !Running.Enabled;
-        if (_usedBatchStatistics && n == 1)
-        {
-            throw new ArgumentException(
-                $"Expected more than 1 value per channel when training, got input size ({n}, {Features})"
-                + (mode == Mode.Eval ? " (eval mode without running statistics normalizes with the batch statistics)." : "."),
-                nameof(x));
-        }
-
-        double[] xs = Storage.Of(x, nameof(x));
-        if (_usedBatchStatistics)
-        {
-            for (int j = 0; j < Features; j++)
-            {
-                ReadOnlySpan<double> xj = xs.AsSpan(j * n, n);
-                double mu = Kernels.Sum(xj) / n;
-                Mean[j] = mu;
-                Variance[j] = Kernels.SumSquaredDeviations(xj, mu) / n;
-            }
-
-            if (mode == Mode.Train)
-            {
-                Running.Update(Mean, Variance, n);
-            }
-        }
-        else
-        {
-            Running.Mean.CopyTo(Mean);
-            Running.Variance.CopyTo(Variance);
-        }
-
+        _usedBatchStatistics = useBatchStatistics;
         _xHat = _xHatBuffers.Get(n);
         double[] xh = Storage.Of(_xHat, "xHat"), y = Storage.Of(output, nameof(output));
-        double[] gamma = _gamma.Value, beta = _beta.Value;
+        double[] mean = _mean, variance = _variance, gamma = _gamma.Value, beta = _beta.Value;
+        double[] runningMean = _runningMean, runningVariance = _runningVariance;
         for (int j = 0; j < Features; j++)
         {
-            double mu = Mean[j], invStd = 1.0 / Math.Sqrt(Variance[j] + Options.Eps);
-            Kernels.Normalize(xs.AsSpan(j * n, n), mu, invStd, gamma[j], beta[j], xh.AsSpan(j * n, n), y.AsSpan(j * n, n));
+            ReadOnlySpan<double> xj = Storage.Column(xs, n, j);
+            if (useBatchStatistics)
+            {
+                mean[j] = _columnSums[j] / n;                                   // μ = (1/N) Σ x
+                variance[j] = Kernels.SumSquaredDeviations(xj, mean[j]) / n;   // σ² = (1/N) Σ (x - μ)²
+            }
+            else
+            {
+                mean[j] = runningMean[j];
+                variance[j] = runningVariance[j];
+            }
+
+            double invStd = 1.0 / Math.Sqrt(variance[j] + Options.Eps);
+            // x̂ = (x - μ) / sqrt(σ² + ε), y = γ x̂ + β
+            Kernels.Normalize(xj, mean[j], invStd, gamma[j], beta[j], Storage.Column(xh, n, j), Storage.Column(y, n, j));
+        }
+
+        if (mode == Mode.Train)
+        {
+            Running.Update(Mean, Variance, n);
         }
     }
 
@@ -171,16 +194,12 @@ public sealed class BatchNorm : LayerBase
         // Eval with running statistics: x̂ is affine in x, so dx = γ dy / sqrt(r_σ² + ε).
         int n = dOut.RowCount;
         double[] dy = Storage.Of(dOut, nameof(dOut)), dx = Storage.Of(dX, nameof(dX)), xh = Storage.Of(_xHat!, "xHat");
+        double[] g = Storage.Of(gamma, nameof(gamma)), dGamma = _gamma.Gradient, dBeta = _beta.Gradient;
         for (int j = 0; j < Features; j++)
         {
-            double scale = gamma[j] / Math.Sqrt(Variance[j] + Options.Eps);
-            for (int k = j * n; k < (j + 1) * n; k++)
-            {
-                dx[k] = scale * dy[k];
-            }
-
-            GammaGradient[j] = Kernels.Dot(dy.AsSpan(j * n, n), xh.AsSpan(j * n, n));
-            BetaGradient[j] = Kernels.Sum(dy.AsSpan(j * n, n));
+            ReadOnlySpan<double> dyj = Storage.Column(dy, n, j);
+            Kernels.Scale(g[j] / Math.Sqrt(_variance[j] + Options.Eps), dyj, Storage.Column(dx, n, j));
+            (dBeta[j], dGamma[j]) = Kernels.SumAndDot(dyj, Storage.Column(xh, n, j));   // Σ dy, Σ dy x̂
         }
     }
 }

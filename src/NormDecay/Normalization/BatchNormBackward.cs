@@ -86,15 +86,14 @@ public static class BatchNormBackward
         int n = xHat.RowCount, f = xHat.ColumnCount;
         Check(dOut, n, f, variance, variance, gamma, dX, dGamma, dBeta);
         double[] xh = Storage.Of(xHat, nameof(xHat)), dy = Storage.Of(dOut, nameof(dOut)), dx = Storage.Of(dX, nameof(dX));
+        ReadOnlySpan<double> g = Storage.Values(gamma), v = Storage.Values(variance);
         for (int j = 0; j < f; j++)
         {
-            ReadOnlySpan<double> xHatJ = xh.AsSpan(j * n, n), dyj = dy.AsSpan(j * n, n);
-            Span<double> dxj = dx.AsSpan(j * n, n);
-            double sumDy = Kernels.Sum(dyj);
-            double sumDyXHat = Kernels.Dot(dyj, xHatJ);
-            double scale = gamma[j] / (n * Math.Sqrt(variance[j] + eps));
+            ReadOnlySpan<double> xHatJ = Storage.Column(xh, n, j), dyj = Storage.Column(dy, n, j);
+            (double sumDy, double sumDyXHat) = Kernels.SumAndDot(dyj, xHatJ);   // Σ dy, Σ dy x̂
+            double scale = g[j] / (n * Math.Sqrt(v[j] + eps));
             // dx = scale · (N dy - Σdy - x̂ Σ(dy x̂))
-            Kernels.ScaledDifference(scale * n, dyj, scale * sumDy, scale * sumDyXHat, xHatJ, dxj);
+            Kernels.ScaledDifference(scale * n, dyj, scale * sumDy, scale * sumDyXHat, xHatJ, Storage.Column(dx, n, j));
 
             dGamma[j] = sumDyXHat;
             dBeta[j] = sumDy;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using NormDecay.Tensors;
 
 namespace NormDecay.Normalization;
 
@@ -15,6 +16,7 @@ namespace NormDecay.Normalization;
 public sealed class RunningStatistics
 {
     private readonly BatchNormOptions _options;
+    private readonly double[] _mean, _variance;
 
     /// <summary>Creates running statistics for <paramref name="features"/> features: mean 0, variance <see cref="BatchNormOptions.InitialRunningVariance"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When features is not positive or the options are invalid.</exception>
@@ -23,8 +25,10 @@ public sealed class RunningStatistics
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         options.Validate();
         _options = options;
-        Mean = new DenseVector(features);
-        Variance = new DenseVector(features);
+        _mean = new double[features];
+        _variance = new double[features];
+        Mean = new DenseVector(_mean);
+        Variance = new DenseVector(_variance);
         Reset();
     }
 
@@ -44,10 +48,13 @@ public sealed class RunningStatistics
     /// <param name="batchMean">μ_B.</param>
     /// <param name="batchVariance">Biased σ²_B.</param>
     /// <param name="batchSize">N (&gt; 1).</param>
+    /// <exception cref="ArgumentException">When a statistic's length is not the number of features.</exception>
     public void Update(Vector<double> batchMean, Vector<double> batchVariance, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(batchMean);
         ArgumentNullException.ThrowIfNull(batchVariance);
+        Guard.Length(batchMean, _mean.Length, nameof(RunningStatistics), nameof(batchMean));
+        Guard.Length(batchVariance, _mean.Length, nameof(RunningStatistics), nameof(batchVariance));
         NumBatchesTracked++;
         if (!Enabled)
         {
@@ -56,10 +63,12 @@ public sealed class RunningStatistics
 
         double w = _options.NewBatchWeight(NumBatchesTracked);
         double correction = _options.UnbiasedRunningVariance ? batchSize / (batchSize - 1.0) : 1.0;
-        for (int j = 0; j < Mean.Count; j++)
+        ReadOnlySpan<double> mu = Storage.Values(batchMean), sigma2 = Storage.Values(batchVariance);
+        Span<double> runningMean = _mean, runningVariance = _variance;
+        for (int j = 0; j < runningMean.Length; j++)
         {
-            Mean[j] = (1 - w) * Mean[j] + w * batchMean[j];
-            Variance[j] = (1 - w) * Variance[j] + w * batchVariance[j] * correction;
+            runningMean[j] = (1 - w) * runningMean[j] + w * mu[j];
+            runningVariance[j] = (1 - w) * runningVariance[j] + w * sigma2[j] * correction;
         }
     }
 

@@ -48,10 +48,36 @@ internal static class Guard
         int k = Kernels.IndexOfNonFinite(a);
         if (k >= 0)
         {
-            throw new ArgumentException(
-                $"{layer}: {name}[{k % rows}, {k / rows}] (row {k % rows}, column {k / rows}) is {a[k]}; inputs must be finite.", name);
+            throw NotFinite(layer, name, k % rows, k / rows, a[k]);
         }
     }
+
+    /// <summary>
+    /// The same check as <see cref="Finite(Matrix{double}, string, string)"/> when the column sums are already known:
+    /// a NaN or ±infinity makes its column's sum non-finite, so only columns whose sum is not finite are scanned
+    /// (a finite sum proves its column finite; a sum that overflowed on finite entries is scanned and passes).
+    /// </summary>
+    public static void Finite(Matrix<double> x, ReadOnlySpan<double> columnSums, string layer, string name = "x")
+    {
+        double[] a = Storage.Of(x, name);
+        int rows = x.RowCount;
+        for (int j = 0; j < columnSums.Length; j++)
+        {
+            if (double.IsFinite(columnSums[j]))
+            {
+                continue;
+            }
+
+            int i = Kernels.IndexOfNonFinite(a.AsSpan(j * rows, rows));
+            if (i >= 0)
+            {
+                throw NotFinite(layer, name, i, j, a[j * rows + i]);
+            }
+        }
+    }
+
+    private static ArgumentException NotFinite(string layer, string name, int row, int column, double value) =>
+        new($"{layer}: {name}[{row}, {column}] (row {row}, column {column}) is {value}; inputs must be finite.", name);
 
     /// <summary>Throws when a backward pass is requested before any forward pass.</summary>
     public static void ForwardCalled(bool called, string layer)

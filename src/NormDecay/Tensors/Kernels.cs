@@ -7,8 +7,9 @@ namespace NormDecay.Tensors;
 /// <summary>
 /// The three matrix products a dense layer needs, over column-major spans, allocation free.
 /// Written as axpy (y += a x) and dot loops so the inner loop runs down contiguous columns.
+/// The reductions (<c>Kernels.Reductions.cs</c>) and element-wise passes (<c>Kernels.Elementwise.cs</c>) are the other parts.
 /// </summary>
-internal static class Kernels
+internal static partial class Kernels
 {
     /// <summary>C = A B, with A (n x k), B (k x m), C (n x m).</summary>
     public static void Multiply(Matrix<double> a, Matrix<double> b, Matrix<double> c)
@@ -110,131 +111,5 @@ internal static class Kernels
         {
             y[i] += alpha * x[i];
         }
-    }
-
-    /// <summary>Σ x_i y_i (two vector accumulators: a single one is bound by the add latency, not by memory).</summary>
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int i = 0, w = SimdVector.Count;
-        var acc0 = SimdVector.Zero;
-        var acc1 = SimdVector.Zero;
-        for (; i <= x.Length - 2 * w; i += 2 * w)
-        {
-            acc0 += new SimdVector(x[i..]) * new SimdVector(y[i..]);
-            acc1 += new SimdVector(x[(i + w)..]) * new SimdVector(y[(i + w)..]);
-        }
-
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-
-        return sum;
-    }
-
-    /// <summary>Σ x_i (two vector accumulators).</summary>
-    public static double Sum(ReadOnlySpan<double> x)
-    {
-        int i = 0, w = SimdVector.Count;
-        var acc0 = SimdVector.Zero;
-        var acc1 = SimdVector.Zero;
-        for (; i <= x.Length - 2 * w; i += 2 * w)
-        {
-            acc0 += new SimdVector(x[i..]);
-            acc1 += new SimdVector(x[(i + w)..]);
-        }
-
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < x.Length; i++)
-        {
-            sum += x[i];
-        }
-
-        return sum;
-    }
-
-    /// <summary>Σ (x_i - mean)², the numerator of the two-pass variance.</summary>
-    public static double SumSquaredDeviations(ReadOnlySpan<double> x, double mean)
-    {
-        int i = 0, w = SimdVector.Count;
-        var m = new SimdVector(mean);
-        var acc0 = SimdVector.Zero;
-        var acc1 = SimdVector.Zero;
-        for (; i <= x.Length - 2 * w; i += 2 * w)
-        {
-            var d0 = new SimdVector(x[i..]) - m;
-            var d1 = new SimdVector(x[(i + w)..]) - m;
-            acc0 += d0 * d0;
-            acc1 += d1 * d1;
-        }
-
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < x.Length; i++)
-        {
-            sum += (x[i] - mean) * (x[i] - mean);
-        }
-
-        return sum;
-    }
-
-    /// <summary>xHat_i = (x_i - mean) · invStd and y_i = gamma · xHat_i + beta, in one pass.</summary>
-    public static void Normalize(ReadOnlySpan<double> x, double mean, double invStd, double gamma, double beta, Span<double> xHat, Span<double> y)
-    {
-        int i = 0, w = SimdVector.Count;
-        SimdVector m = new(mean), s = new(invStd), g = new(gamma), b = new(beta);
-        for (; i <= x.Length - w; i += w)
-        {
-            var h = (new SimdVector(x[i..]) - m) * s;
-            h.CopyTo(xHat[i..]);
-            (g * h + b).CopyTo(y[i..]);
-        }
-
-        for (; i < x.Length; i++)
-        {
-            xHat[i] = (x[i] - mean) * invStd;
-            y[i] = gamma * xHat[i] + beta;
-        }
-    }
-
-    /// <summary>r_i = a · x_i - b - c · z_i (the batch-norm input gradient a·dy - b - c·x̂).</summary>
-    public static void ScaledDifference(double a, ReadOnlySpan<double> x, double b, double c, ReadOnlySpan<double> z, Span<double> r)
-    {
-        int i = 0, w = SimdVector.Count;
-        SimdVector va = new(a), vb = new(b), vc = new(c);
-        for (; i <= x.Length - w; i += w)
-        {
-            (va * new SimdVector(x[i..]) - vb - vc * new SimdVector(z[i..])).CopyTo(r[i..]);
-        }
-
-        for (; i < x.Length; i++)
-        {
-            r[i] = a * x[i] - b - c * z[i];
-        }
-    }
-
-    /// <summary>Whether every x_i is finite; returns the index of the first NaN or infinity, or -1.</summary>
-    public static int IndexOfNonFinite(ReadOnlySpan<double> x)
-    {
-        int i = 0, w = SimdVector.Count;
-        for (; i <= x.Length - w; i += w)
-        {
-            var v = new SimdVector(x[i..]);
-            // x - x is 0 for finite x and NaN for NaN or ±infinity.
-            if (!Vector.EqualsAll(v - v, SimdVector.Zero))
-            {
-                break;
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            if (!double.IsFinite(x[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

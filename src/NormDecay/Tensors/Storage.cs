@@ -25,6 +25,9 @@ internal static class Storage
             ?? throw new ArgumentException($"{name} must be a dense vector, got {v.GetType().Name}.", name);
     }
 
+    /// <summary>The entries of a vector: the array behind a dense vector, or a copy of the entries for any other storage.</summary>
+    public static ReadOnlySpan<double> Values(Vector<double> v) => v.AsArray() ?? v.ToArray();
+
     /// <summary>Column <paramref name="j"/> of a column-major (rows x ...) array.</summary>
     public static Span<double> Column(double[] a, int rows, int j) => a.AsSpan(j * rows, rows);
 

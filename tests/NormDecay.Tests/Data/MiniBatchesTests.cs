@@ -105,4 +105,21 @@ public class MiniBatchesTests
         Assert.Equal(digits.X.Row(5).ToArray(), x2.Row(0).ToArray());
         Assert.Equal(digits.Labels[7], l2[2]);
     }
+
+    [Fact]
+    public void NextEpoch_SteadyState_AllocatesNothingAndStillReshuffles()
+    {
+        var mb = new MiniBatches(1437, 64, new Random(3));
+        int[] first = mb.NextEpoch().SelectMany(b => b.ToArray()).ToArray();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var epoch = mb.NextEpoch();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        int[] second = epoch.SelectMany(b => b.ToArray()).ToArray();
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(23, epoch.Count);
+        Assert.Equal(29, epoch[22].Length);
+        Assert.Equal(Enumerable.Range(0, 1437), second.OrderBy(i => i));
+        Assert.NotEqual(first, second);
+    }
 }

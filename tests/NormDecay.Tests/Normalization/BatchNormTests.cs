@@ -177,4 +177,61 @@ public class BatchNormTests
         var y = bn.Forward(x, Mode.Train);
         return ((y - x).Enumerate().Max(Math.Abs) < Tolerances.Algebraic).ToProperty();
     }
+
+    [Fact]
+    public void Forward_NaNInLaterColumn_ThrowsBeforeChangingAnyState()
+    {
+        var bn = new BatchNorm(3);
+        var good = TestData.Normal(6, 3, seed: 1, mean: 2, std: 3);
+        bn.Forward(good, Mode.Train);
+        double[] mean = bn.Mean.ToArray(), variance = bn.Variance.ToArray(), runningMean = bn.RunningMean.ToArray();
+        double[] xHat = bn.XHat.ToColumnMajorArray();
+
+        var bad = TestData.Normal(6, 3, seed: 2);
+        bad[4, 2] = double.NegativeInfinity;
+        var ex = Assert.Throws<ArgumentException>(() => bn.Forward(bad, Mode.Train));
+
+        Assert.Contains("x[4, 2] (row 4, column 2) is -∞", ex.Message.Replace("-Infinity", "-∞"));
+        Assert.Equal(mean, bn.Mean.ToArray());
+        Assert.Equal(variance, bn.Variance.ToArray());
+        Assert.Equal(runningMean, bn.RunningMean.ToArray());
+        Assert.Equal(xHat, bn.XHat.ToColumnMajorArray());
+        Assert.Equal(1, bn.NumBatchesTracked);
+    }
+
+    [Theory]
+    [InlineData(Mode.Train)]
+    [InlineData(Mode.Eval)]
+    public void Forward_FiniteButSumOverflows_DoesNotThrow(Mode mode)
+    {
+        var x = Matrix<double>.Build.Dense(4, 2, (i, j) => i % 2 == 0 ? double.MaxValue : 1.0);
+        var y = new BatchNorm(2).Forward(x, mode);
+        Assert.Equal((4, 2), (y.RowCount, y.ColumnCount));
+    }
+
+    [Fact]
+    public void ForwardBackward_SteadyState_AllocatesNothing()
+    {
+        var bn = new BatchNorm(64);
+        var x = TestData.Normal(32, 64, seed: 1);
+        var dOut = TestData.Normal(32, 64, seed: 2);
+        var y = Matrix<double>.Build.Dense(32, 64);
+        var dX = Matrix<double>.Build.Dense(32, 64);
+        void Step()
+        {
+            bn.Forward(x, Mode.Train, y);
+            bn.Backward(dOut, dX);
+            bn.Forward(x, Mode.Eval, y);
+            bn.Backward(dOut, dX);
+        }
+
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
