@@ -32,7 +32,8 @@ public sealed class NgExponentialDecay : ISchedule
     public string Name => $"Ng {F(DecayBase)}^t";
 
     /// <inheritdoc/>
-    public string Formula => @"\alpha = 0.95^{\text{epoch\_num}} \, \alpha_0";
+    /// <remarks>Symbolic in the base <c>b</c> (<see cref="DecayBase"/>), like the other schedules' formulas; the lecture uses b = 0.95.</remarks>
+    public string Formula => @"\alpha = b^{\text{epoch\_num}} \, \alpha_0";
 
     /// <inheritdoc/>
     public double LearningRate(int step)
