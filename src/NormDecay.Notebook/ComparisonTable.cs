@@ -115,7 +115,10 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
         return sb.ToString();
     }
 
-    /// <summary>The table as HTML, headers in <paramref name="language"/> ("en" or "fa"; a Persian table is right-to-left, numbers stay left-to-right).</summary>
+    /// <summary>
+    /// The table as HTML, headers in <paramref name="language"/> ("en" or "fa"; a Persian table is right-to-left, numbers stay left-to-right).
+    /// The "approx" verdict is a bold localized word on a green or red cell (<c>data-pass="true|false"</c>), never an emoji.
+    /// </summary>
     /// <param name="language">"en" or "fa"; anything else is English.</param>
     public string ToHtml(string language)
     {
@@ -138,13 +141,18 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
             sb.Append("<tr><td><code>").Append(WebUtility.HtmlEncode(r.Name)).Append("</code></td>")
               .Append("<td dir=\"ltr\">").Append(r.Shape).Append("</td>")
               .Append("<td>").Append(r.Exact ? yes : no).Append("</td>")
-              .Append("<td>").Append(r.Approximate ? "✅ " + yes : "❌ " + no).Append("</td>")
+              .Append(r.Approximate ? PassCell : FailCell).Append("<strong>").Append(r.Approximate ? yes : no).Append("</strong></td>")
               .Append("<td dir=\"ltr\">").Append(Format(r.MaxDifference)).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table>");
         return sb.ToString();
     }
+
+    // The verdict is a coloured, bold word (not ✅/❌): browsers without an emoji font, such as headless Chromium,
+    // draw those as empty boxes, and a word reads in either language. Inline style, because a notebook output has no stylesheet.
+    private const string PassCell = "<td data-pass=\"true\" style=\"color:#1a7f37;background:#dafbe1\">";
+    private const string FailCell = "<td data-pass=\"false\" style=\"color:#cf222e;background:#ffebe9\">";
 
     private static string Format(double d) => d.ToString("0.###e+00", CultureInfo.InvariantCulture);
 }

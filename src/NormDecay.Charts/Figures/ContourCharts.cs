@@ -175,12 +175,7 @@ public static class ContourCharts
             ["showscale"] = showScale,
             ["showlegend"] = false,
             ["hoverinfo"] = "skip",
-            ["colorbar"] = new JsonObj
-            {
-                ["title"] = new JsonObj { ["text"] = ChartText.Get(logLevels ? "colorbar.logLoss" : "colorbar.loss"), ["side"] = "top" },
-                ["thickness"] = 14,
-                ["len"] = panelCount > 1 ? 0.8 : 0.9,
-            },
+            ["colorbar"] = ColorBars.Right(ChartText.Get(logLevels ? "colorbar.logLoss" : "colorbar.loss"), panelCount > 1 ? 0.8 : 0.9),
         };
     }
 

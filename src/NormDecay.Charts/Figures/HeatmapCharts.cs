@@ -68,7 +68,7 @@ public static class HeatmapCharts
             ["xgap"] = 2,
             ["ygap"] = 2,
             ["showlegend"] = false,
-            ["colorbar"] = new JsonObj { ["title"] = new JsonObj { ["text"] = (colorBar ?? "colorbar.value").Resolve(), ["side"] = "top" }, ["thickness"] = 14 },
+            ["colorbar"] = ColorBars.Right((colorBar ?? "colorbar.value").Resolve()),
         });
         return fig.Build();
     }

@@ -11,11 +11,16 @@ namespace NormDecay.Charts.Internal;
 /// </summary>
 internal sealed class FigureBuilder
 {
+    // Gaps between panels, as fractions of the plotting width. 0.07 fits an inner panel's tick labels; an inner y title
+    // (tick labels, then a rotated title) needs about 100 px, 0.12 of a typical 800-900 px wide notebook or page column.
     private const double PanelGap = 0.07;
+    private const double TitledPanelGap = 0.12;
+    private const int LogTitleStandoff = 48;
     private readonly List<JsonObj> traces = [];
     private readonly JsonObj layout = new();
     private readonly bool rtl = ChartText.IsRightToLeft;
     private int panelCount = 1;
+    private IReadOnlyList<string>? panelTitles;
 
     public FigureBuilder(ChartLabel title)
     {
@@ -65,22 +70,37 @@ internal sealed class FigureBuilder
         }
 
         panelCount = count;
-        var width = (1.0 - PanelGap * (count - 1)) / count;
-        var annotations = new List<JsonObj>();
-        for (var p = 0; p < count; p++)
+        panelTitles = titles?.Select(t => t.Resolve()).ToArray();
+        PlacePanels(PanelGap);
+        if (panelTitles is not null)
         {
-            var slot = rtl ? count - 1 - p : p;
-            var start = slot * (width + PanelGap);
+            // Panel titles take the row above the plots and the legend sits above them, in paper coordinates (a
+            // container legend would push the plots up against it and cover the panel titles).
+            var legend = layout.Obj("legend");
+            legend.Remove("yref");
+            legend["y"] = 1.09;
+            legend["yanchor"] = "bottom";
+            layout.Obj("margin")["t"] = 120;
+        }
+    }
+
+    /// <summary>Sets each panel's x domain (panel 0 on the reader's start side) and centres the panel titles over them.</summary>
+    private void PlacePanels(double gap)
+    {
+        var width = (1.0 - gap * (panelCount - 1)) / panelCount;
+        var annotations = new List<JsonObj>();
+        for (var p = 0; p < panelCount; p++)
+        {
+            var start = Slot(p) * (width + gap);
             var x = Axis(p, 'x');
             x["domain"] = new[] { Round4(start), Round4(start + width) };
             x["anchor"] = AxisId(p, 'y');
-            var y = Axis(p, 'y');
-            y["anchor"] = AxisId(p, 'x');
-            if (titles is not null && p < titles.Count)
+            Axis(p, 'y')["anchor"] = AxisId(p, 'x');
+            if (panelTitles is not null && p < panelTitles.Count)
             {
                 annotations.Add(new JsonObj
                 {
-                    ["text"] = "<b>" + titles[p].Resolve() + "</b>",
+                    ["text"] = "<b>" + panelTitles[p] + "</b>",
                     ["x"] = Round4(start + width / 2),
                     ["xref"] = "paper",
                     ["xanchor"] = "center",
@@ -96,15 +116,48 @@ internal sealed class FigureBuilder
         if (annotations.Count > 0)
         {
             layout["annotations"] = annotations;
-            // Panel titles take the row above the plots and the legend sits above them, in paper coordinates (a
-            // container legend would push the plots up against it and cover the panel titles).
-            var legend = layout.Obj("legend");
-            legend.Remove("yref");
-            legend["y"] = 1.09;
-            legend["yanchor"] = "bottom";
-            layout.Obj("margin")["t"] = 120;
         }
     }
+
+    /// <summary>Position of <paramref name="panel"/> counted from the left: Persian mirrors the order.</summary>
+    private int Slot(int panel) => rtl ? panelCount - 1 - panel : panel;
+
+    /// <summary>
+    /// Keeps y titles out of the gaps between panels, where plotly's automargin cannot make room and a title runs into
+    /// the neighbouring panel's plot and ticks. A title shared by every panel is shown once, on the leftmost panel
+    /// (its outer margin grows to fit); different titles all stay and the gap widens to <see cref="TitledPanelGap"/>.
+    /// </summary>
+    private void ShareOrSpaceYTitles()
+    {
+        if (panelCount < 2)
+        {
+            return;
+        }
+
+        var titles = Enumerable.Range(0, panelCount).Select(YTitle).ToArray();
+        var leftmost = rtl ? panelCount - 1 : 0;
+        if (titles.All(t => t == titles[0]))
+        {
+            for (var p = 0; p < panelCount; p++)
+            {
+                if (p != leftmost && Axis(p, 'y').TryGetValue("title", out var t) && t is JsonObj title)
+                {
+                    title.Remove("text");
+                    if (title.Count == 0)
+                    {
+                        Axis(p, 'y').Remove("title");
+                    }
+                }
+            }
+        }
+        else if (titles.Where((t, p) => p != leftmost && t.Length > 0).Any())
+        {
+            PlacePanels(TitledPanelGap);
+        }
+    }
+
+    private string YTitle(int panel) =>
+        Axis(panel, 'y').TryGetValue("title", out var t) && t is JsonObj title && title.TryGetValue("text", out var text) && text is string s ? s : "";
 
     /// <summary>The layout object of axis <paramref name="letter"/> ('x' or 'y') of <paramref name="panel"/>.</summary>
     public JsonObj Axis(int panel, char letter)
@@ -139,7 +192,12 @@ internal sealed class FigureBuilder
             axis["type"] = "log";
             axis["exponentformat"] = "power";
             axis["dtick"] = "D2"; // labels at 1, 2, 5 of each decade; the default crowds 2..9 together
-
+            if (rtl && letter == 'y' && text.Length > 0)
+            {
+                // In a right-to-left page Chromium measures the superscript labels (10⁻¹) about 30 px narrower than drawn, so
+                // plotly put the Persian title on top of them (headless screenshot); 48 px leaves ~20 px clear.
+                axis.Obj("title")["standoff"] = LogTitleStandoff;
+            }
         }
     }
 
@@ -241,6 +299,8 @@ internal sealed class FigureBuilder
 
     public GenericChart Build()
     {
+        ShareOrSpaceYTitles();
+
         // The title sits below plotly's mode bar (top right), which would otherwise cover a right-aligned Persian title.
         var height = layout["height"] is int h ? h : ChartStyle.Height;
         layout.Obj("title")["y"] = Math.Round(1 - 34.0 / height, 4);

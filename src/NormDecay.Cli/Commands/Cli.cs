@@ -11,13 +11,14 @@ using Spectre.Console;
 namespace NormDecay.Cli.Commands;
 
 /// <summary>
-/// The <c>normdecay</c> verbs: <c>build</c>, <c>run</c>, <c>export</c>, <c>check</c>, <c>translate</c>. Exit codes: 0 success,
-/// 1 a notebook failed (named with its cell and error), 2 wrong usage. (<c>assign</c>/<c>grade</c> are reserved for coursework.)
+/// The <c>normdecay</c> verbs: <c>build</c>, <c>run</c>, <c>export</c>, <c>check</c>, <c>translate</c>, and the coursework verbs
+/// <c>assign</c> and <c>grade</c> (<see cref="Coursework.CourseworkCommand"/>). Exit codes: 0 success,
+/// 1 a notebook failed (named with its cell and error), 2 wrong usage.
 /// </summary>
 public sealed class Cli(TextWriter output, TextWriter error, string currentDirectory, ISiteExport? export = null)
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = """
+    public const string Usage = $$"""
         normdecay VERB [options]
 
           build [--root DIR] [--parallel N] [--timeout SEC] [--no-export]
@@ -32,6 +33,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
           translate [PATHS] [--lang fa] [--stub]
                 Generate notebooks/<lang>/ from notebooks/en/ and notebooks/i18n/<lang>/*.json; --stub writes skeleton
                 translation files instead (keeps existing translations).
+        {{Coursework.CourseworkCommand.Usage}}
         PATHS are notebooks or folders. Exit code: 0 ok, 1 failures, 2 usage.
         """;
 

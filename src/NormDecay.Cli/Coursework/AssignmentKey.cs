@@ -2,14 +2,20 @@ using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Coursework;
 
-/// <summary>One autograded part: a test cell of the instructor's source (hidden tests included) and its points.</summary>
-/// <param name="GradeId">The test cell's grade_id (the part's name in the gradebook).</param>
+/// <summary>
+/// One graded part: an autograded test cell of the instructor's source (hidden tests included) and its points, or a
+/// manually graded answer cell (nbgrader <c>grade</c> and <c>solution</c> both true, e.g. a written answer in markdown),
+/// which the grader records with 0 automatic points as "manual: needs the instructor".
+/// </summary>
+/// <param name="GradeId">The cell's grade_id (the part's name in the gradebook).</param>
 /// <param name="Points">The part's points.</param>
-/// <param name="Source">The instructor's test code, hidden tests included.</param>
-public sealed record GradedPart(string GradeId, double Points, string Source);
+/// <param name="Source">The instructor's test code, hidden tests included (for a manual part: the model answer).</param>
+/// <param name="Manual">True for a part the instructor grades by hand.</param>
+public sealed record GradedPart(string GradeId, double Points, string Source, bool Manual = false);
 
 /// <summary>
-/// The instructor's source of one assignment, as the grader uses it: its id, its graded parts (in notebook order), and
+/// The instructor's source of one assignment, as the grader uses it: its id, its graded parts (autograded and manual, in
+/// notebook order), and
 /// every cell the grader trusts (all cells except the solution cells, which come from the submission).
 /// </summary>
 public sealed class AssignmentKey
@@ -31,11 +37,14 @@ public sealed class AssignmentKey
     /// <summary>The instructor's source (never modified).</summary>
     public NotebookFile Source { get; }
 
-    /// <summary>The autograded parts in notebook order.</summary>
+    /// <summary>The graded parts in notebook order: autograded test cells and manually graded answer cells (<see cref="GradedPart.Manual"/>).</summary>
     public IReadOnlyList<GradedPart> Parts { get; }
 
-    /// <summary>The total points.</summary>
-    public double MaxScore => Parts.Sum(p => p.Points);
+    /// <summary>The points the autograder can award (manual parts excluded).</summary>
+    public double MaxScore => Parts.Where(p => !p.Manual).Sum(p => p.Points);
+
+    /// <summary>The points the instructor awards by hand (manual parts).</summary>
+    public double ManualScore => Parts.Where(p => p.Manual).Sum(p => p.Points);
 
     /// <summary>Reads an instructor source.</summary>
     /// <exception cref="InvalidDataException">Unreadable, no graded part, or a duplicate grade_id (named).</exception>
@@ -61,9 +70,13 @@ public sealed class AssignmentKey
             {
                 parts.Add(new GradedPart(g.GradeId, g.Points, cell.Source));
             }
+            else if (g.IsManual)
+            {
+                parts.Add(new GradedPart(g.GradeId, g.Points, cell.Source, Manual: true));
+            }
         }
 
-        if (parts.Count == 0)
+        if (!parts.Any(p => !p.Manual))
         {
             throw new InvalidDataException($"{full}: no autograded cell (nbgrader grade=true, solution=false); is this an assignment source?");
         }

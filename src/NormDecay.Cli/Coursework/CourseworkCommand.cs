@@ -20,7 +20,8 @@ public sealed class CourseworkCommand(TextWriter output, TextWriter error, strin
                 cleared; written to DIR/<lang>/. Sources are never modified.
           grade SUBMISSIONS -o DIR [--source PATH] [--timeout SEC] [--parallel N] [--memory MB] [--root DIR]
                 Run each submission in its own kernel with the original check cells and hidden tests; write
-                DIR/gradebook.csv, DIR/feedback/<student>.html, DIR/executed/. --source: the instructor's notebook or
+                DIR/gradebook.csv, DIR/feedback/<student>.html, DIR/executed/. Written answers (manual parts) get 0
+                automatic points and the note "manual: needs the instructor". --source: the instructor's notebook or
                 folder (default notebooks/en/a*.ipynb); --timeout per cell (default 30); --memory GC heap MB (default 1024).
         """;
 
@@ -116,8 +117,10 @@ public sealed class CourseworkCommand(TextWriter output, TextWriter error, strin
         int failed = grades.Count(g => !g.Executed);
         double mean = grades.Count == 0 ? 0 : grades.Average(g => g.Score);
         double max = grades.Count == 0 ? 0 : grades.Max(g => g.Max);
+        int manual = grades.Sum(g => g.Parts.Count(p => p.Manual));
+        string manualText = manual > 0 ? $", {manual} manual part(s) need the instructor (gradebook note '{PartScore.ManualNote}')" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grade: {grades.Count - failed} graded, {failed} failed to run, mean score {mean:0.##}/{GradeCell.Format(max)}; gradebook {Path.Combine(outDir, "gradebook.csv")}"));
+            $"grade: {grades.Count - failed} graded, {failed} failed to run, mean score {mean:0.##}/{GradeCell.Format(max)}{manualText}; gradebook {Path.Combine(outDir, "gradebook.csv")}"));
         return 0;
     }
 }

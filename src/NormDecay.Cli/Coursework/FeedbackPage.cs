@@ -21,14 +21,15 @@ public static class FeedbackPage
           .Append("<title>").Append(T("title")).Append(": ").Append(E(grade.Student)).Append(" / ").Append(E(grade.Assignment)).Append("</title>\n")
           .Append("<style>body{font-family:Vazirmatn,Tahoma,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}")
           .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:start;vertical-align:top}")
-          .Append(".pass{color:#1a7f37}.fail{color:#b42318}code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n")
+          .Append(".pass{color:#1a7f37}.fail{color:#b42318}.manual{color:#8a5a00}code{direction:ltr;unicode-bidi:embed}</style>\n</head>\n<body>\n")
           .Append("<h1>").Append(T("title")).Append("</h1>\n<p>").Append(T("student")).Append(": <b>").Append(E(grade.Student)).Append("</b><br>")
           .Append(T("assignment")).Append(": <code>").Append(E(grade.Assignment)).Append("</code><br>")
-          .Append(T("score")).Append(": <b id=\"score\">").Append(GradeCell.Format(grade.Score)).Append(" / ").Append(GradeCell.Format(grade.Max)).Append("</b></p>\n")
+          .Append(T("score")).Append(": <b id=\"score\">").Append(GradeCell.Format(grade.Score)).Append(" / ").Append(GradeCell.Format(grade.Max)).Append("</b>")
+          .Append(grade.ManualMax > 0 ? " + <span id=\"manual\">" + GradeCell.Format(grade.ManualMax) + " " + T("manual") + "</span>" : "").Append("</p>\n")
           .Append("<table>\n<tr><th>").Append(T("part")).Append("</th><th>").Append(T("points")).Append("</th><th>").Append(T("result")).Append("</th></tr>\n");
         foreach (PartScore p in grade.Parts)
         {
-            sb.Append("<tr class=\"").Append(p.Passed ? "pass" : "fail").Append("\" data-part=\"").Append(E(p.GradeId)).Append("\"><td><code>").Append(E(p.GradeId)).Append("</code></td><td>")
+            sb.Append("<tr class=\"").Append(p.Manual ? "manual" : p.Passed ? "pass" : "fail").Append("\" data-part=\"").Append(E(p.GradeId)).Append("\"><td><code>").Append(E(p.GradeId)).Append("</code></td><td>")
               .Append(GradeCell.Format(p.Points)).Append(" / ").Append(GradeCell.Format(p.Max)).Append("</td><td>").Append(E(p.Line.Text(l))).Append("</td></tr>\n");
         }
 

@@ -46,6 +46,12 @@ public enum FeedbackKey
 
     /// <summary>An ungraded cell failed; no points depend on it directly (argument: cell id and message).</summary>
     UngradedCellFailed,
+
+    /// <summary>A manually graded answer was written; the instructor grades it (argument: its length in words).</summary>
+    ManualAnswered,
+
+    /// <summary>A manually graded answer is still empty or "YOUR ANSWER HERE"; the instructor grades it (argument: grade_id).</summary>
+    ManualUnanswered,
 }
 
 /// <summary>One sentence of feedback.</summary>
@@ -85,6 +91,10 @@ public static class FeedbackText
             "فرایند کرنل هنگام اجرای این بخش متوقف شد (کمبود حافظه، سرریز پشته یا Environment.Exit؟): {0}"),
         [FeedbackKey.NotRun] = ("This part could not run: {0}", "این بخش اجرا نشد: {0}"),
         [FeedbackKey.UngradedCellFailed] = ("Note (no points depend on it directly): {0}", "یادداشت (نمره‌ای مستقیماً به آن وابسته نیست): {0}"),
+        [FeedbackKey.ManualAnswered] = ("Manual: needs the instructor. Your written answer ({0} words) is graded by hand; no automatic points.",
+            "دستی: نیاز به استاد. پاسخ نوشتاری شما ({0} واژه) به‌صورت دستی نمره‌دهی می‌شود؛ نمرهٔ خودکاری ندارد."),
+        [FeedbackKey.ManualUnanswered] = ("Manual: needs the instructor. No answer was written in '{0}' (it is empty or still says YOUR ANSWER HERE).",
+            "دستی: نیاز به استاد. در '{0}' پاسخی نوشته نشده (خالی است یا هنوز YOUR ANSWER HERE است)."),
     };
 
     private static readonly Dictionary<string, (string En, string Fa)> Labels = new(StringComparer.Ordinal)
@@ -97,6 +107,7 @@ public static class FeedbackText
         ["points"] = ("Points", "امتیاز"),
         ["result"] = ("Result", "نتیجه"),
         ["notes"] = ("Notes", "یادداشت‌ها"),
+        ["manual"] = ("points graded by the instructor", "امتیاز با نمره‌دهی استاد"),
         ["footer"] = ("Graded automatically by normdecay grade: the notebook was run from the top with the original check cells and hidden tests.",
             "به‌طور خودکار با normdecay grade نمره‌دهی شد: نوت‌بوک از ابتدا با سلول‌های بررسی اصلی و آزمون‌های پنهان اجرا شد."),
     };
@@ -108,6 +119,6 @@ public static class FeedbackText
         return string.Format(CultureInfo.InvariantCulture, language == "fa" ? fa : en, argument);
     }
 
-    /// <summary>A page label ("title", "student", "assignment", "score", "part", "points", "result", "notes", "footer").</summary>
+    /// <summary>A page label ("title", "student", "assignment", "score", "part", "points", "result", "notes", "manual", "footer").</summary>
     public static string Label(string name, string language) => language == "fa" ? Labels[name].Fa : Labels[name].En;
 }

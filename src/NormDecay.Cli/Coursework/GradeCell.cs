@@ -19,6 +19,9 @@ public sealed record GradeCell(string GradeId, double Points, bool Solution, boo
     /// <summary>True for an autograded test cell (graded, not a solution).</summary>
     public bool IsTest => Grade && !Solution;
 
+    /// <summary>True for a manually graded answer cell (graded and a solution: nbgrader's "manually graded answer").</summary>
+    public bool IsManual => Grade && Solution;
+
     /// <summary>The nbgrader metadata of <paramref name="cell"/>, or null when it has none (or no grade_id).</summary>
     public static GradeCell? Of(NotebookCell cell)
     {

@@ -3,11 +3,14 @@ using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Coursework;
 
-/// <summary>The gradebook: one CSV row per student and part (<c>student,assignment,part,points,max</c>), sorted, written atomically.</summary>
+/// <summary>
+/// The gradebook: one CSV row per student and part (<c>student,assignment,part,points,max,note</c>), sorted, written
+/// atomically. A manually graded part has 0 points, its full points as max, and the note "manual: needs the instructor".
+/// </summary>
 public static class Gradebook
 {
     /// <summary>The header line.</summary>
-    public const string Header = "student,assignment,part,points,max";
+    public const string Header = "student,assignment,part,points,max,note";
 
     /// <summary>The CSV text for <paramref name="grades"/> (rows sorted by student, assignment, then part order).</summary>
     public static string Format(IEnumerable<SubmissionGrade> grades)
@@ -19,7 +22,7 @@ public static class Gradebook
             foreach (PartScore p in g.Parts)
             {
                 sb.Append(Quote(g.Student)).Append(',').Append(Quote(g.Assignment)).Append(',').Append(Quote(p.GradeId)).Append(',')
-                  .Append(GradeCell.Format(p.Points)).Append(',').Append(GradeCell.Format(p.Max)).Append('\n');
+                  .Append(GradeCell.Format(p.Points)).Append(',').Append(GradeCell.Format(p.Max)).Append(',').Append(Quote(p.Note)).Append('\n');
             }
         }
 

@@ -8,10 +8,17 @@ namespace NormDecay.Cli.Coursework;
 /// <param name="Points">Points earned: all or nothing, as in nbgrader.</param>
 /// <param name="Max">Points available.</param>
 /// <param name="Line">What happened, for the feedback.</param>
-public sealed record PartScore(string GradeId, double Points, double Max, FeedbackLine Line)
+/// <param name="Manual">True for a manually graded part: 0 automatic points, "manual: needs the instructor".</param>
+public sealed record PartScore(string GradeId, double Points, double Max, FeedbackLine Line, bool Manual = false)
 {
-    /// <summary>True when the part earned its points.</summary>
-    public bool Passed => Points > 0 || (Max == 0 && Line.Key == FeedbackKey.Passed);
+    /// <summary>The gradebook note of a manual part.</summary>
+    public const string ManualNote = "manual: needs the instructor";
+
+    /// <summary>True when the part earned its points (never for a manual part, which the autograder does not score).</summary>
+    public bool Passed => !Manual && (Points > 0 || (Max == 0 && Line.Key == FeedbackKey.Passed));
+
+    /// <summary>The gradebook note: <see cref="ManualNote"/> for a manual part, else empty.</summary>
+    public string Note => Manual ? ManualNote : "";
 }
 
 /// <summary>The grade of one submission.</summary>
@@ -25,11 +32,14 @@ public sealed record PartScore(string GradeId, double Points, double Max, Feedba
 /// <param name="Elapsed">Wall-clock grading time, kernel start included.</param>
 public sealed record SubmissionGrade(string Student, string File, string Assignment, string Language, IReadOnlyList<PartScore> Parts, IReadOnlyList<FeedbackLine> Notes, bool Executed, TimeSpan Elapsed)
 {
-    /// <summary>Points earned.</summary>
-    public double Score => Parts.Sum(p => p.Points);
+    /// <summary>Points earned automatically.</summary>
+    public double Score => Parts.Where(p => !p.Manual).Sum(p => p.Points);
 
-    /// <summary>Points available.</summary>
-    public double Max => Parts.Sum(p => p.Max);
+    /// <summary>Points the autograder can award (manual parts excluded).</summary>
+    public double Max => Parts.Where(p => !p.Manual).Sum(p => p.Max);
+
+    /// <summary>Points left to the instructor (manual parts).</summary>
+    public double ManualMax => Parts.Where(p => p.Manual).Sum(p => p.Max);
 }
 
 /// <summary>
@@ -59,7 +69,7 @@ public static class Grader
         if (s.Prepared is null)
         {
             FeedbackLine why = s.Problems[0];
-            return new SubmissionGrade(s.Student, s.Path, key.Id, s.Language, [.. key.Parts.Select(p => new PartScore(p.GradeId, 0, p.Points, why))], notes, false, clock.Elapsed);
+            return new SubmissionGrade(s.Student, s.Path, key.Id, s.Language, [.. key.Parts.Select(p => new PartScore(p.GradeId, 0, p.Points, why, p.Manual))], notes, false, clock.Elapsed);
         }
 
         string scratch = Path.Combine(Path.GetTempPath(), "normdecay-grade", Guid.NewGuid().ToString("N"));
@@ -86,6 +96,12 @@ public static class Grader
         var parts = new List<PartScore>();
         foreach (GradedPart part in key.Parts)
         {
+            if (part.Manual)
+            {
+                parts.Add(new PartScore(part.GradeId, 0, part.Points, ManualLine(s.Prepared, part.GradeId), Manual: true));
+                continue;
+            }
+
             if (s.Forfeited.TryGetValue(part.GradeId, out FeedbackLine? forfeit))
             {
                 parts.Add(new PartScore(part.GradeId, 0, part.Points, forfeit));
@@ -137,6 +153,20 @@ public static class Grader
         }
 
         return grades;
+    }
+
+    /// <summary>The feedback line of a manual part: the answer's length in words, or that it is still unanswered.</summary>
+    private static FeedbackLine ManualLine(Notebooks.NotebookFile prepared, string gradeId)
+    {
+        NotebookCell? cell = prepared.Cells.FirstOrDefault(c => GradeCell.Of(c)?.GradeId == gradeId);
+        string text = cell is null ? "" : System.Text.RegularExpressions.Regex.Replace(cell.Source, "<[^>]*>", " ").Trim();
+        if (text.Length == 0 || string.Equals(text, Regions.MarkdownAnswer, StringComparison.OrdinalIgnoreCase))
+        {
+            return new FeedbackLine(FeedbackKey.ManualUnanswered, gradeId);
+        }
+
+        int words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return new FeedbackLine(FeedbackKey.ManualAnswered, words.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string FileName(string name)

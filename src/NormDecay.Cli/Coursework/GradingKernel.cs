@@ -29,7 +29,9 @@ public static class GradingKernel
         ArgumentNullException.ThrowIfNull(options);
         string nonce = Guid.NewGuid().ToString("N");
         string marker = $"[normdecay-grade {nonce}]";
-        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = language };
+        // Charts use the CDN markup while grading: the offline markup inlines plotly.js (about 3.6 MB) into the first chart,
+        // which would trip the output cap of an ungraded chart cell; the executed copies are for the instructor, who is online.
+        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = language, ["NORMDECAY_PLOTLY_JS"] = "cdn" };
         if (options.MemoryLimitMegabytes > 0)
         {
             env["DOTNET_GCHeapHardLimit"] = "0x" + ((long)options.MemoryLimitMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
@@ -68,7 +70,7 @@ public static class GradingKernel
                             await kernel.SubmitAsync(replay, options.CellTimeout, cancellationToken).ConfigureAwait(false);
                         }
                     }
-                    catch (KernelException e)
+                    catch (Exception e) when (e is KernelException or IOException)
                     {
                         broken = e.Message.Split('\n')[0];
                         outcomes.Add(new CellOutcome(i, false, new FeedbackLine(FeedbackKey.NotRun, broken)));
@@ -77,7 +79,23 @@ public static class GradingKernel
                 }
 
                 string code = isTest ? cell.Source.TrimEnd() + $"\nSystem.Console.WriteLine(\"{marker}\");" : cell.Source;
-                SubmissionResult result = await kernel.SubmitAsync(code, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+                // The instructor's locked cells (setup, usings, helpers; restored from the source, so no student code) get
+                // the start-up limit: loading the libraries on a busy machine can outlast a tight per-cell limit.
+                TimeSpan limit = GradeCell.Of(cell) is { Locked: true, Grade: false, Solution: false } && options.StartupTimeout > options.CellTimeout
+                    ? options.StartupTimeout
+                    : options.CellTimeout;
+                SubmissionResult result;
+                try
+                {
+                    result = await kernel.SubmitAsync(code, limit, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    // The kernel's pipe broke (the process died between cells, e.g. killed under memory pressure): the
+                    // cell is charged as a dead kernel and the next cell starts a fresh one, as after a crash inside it.
+                    result = new SubmissionResult([], false, false, TimeSpan.Zero, "the kernel's pipe broke: " + e.Message);
+                }
+
                 JsonArray outputs = OutputConverter.Convert(result, ++count);
                 string text = OutputText(outputs);
                 bool passed = result.Succeeded && (!isTest || text.Contains(marker, StringComparison.Ordinal));
@@ -90,7 +108,7 @@ public static class GradingKernel
                 }
                 else if (result.TimedOut)
                 {
-                    line = new FeedbackLine(FeedbackKey.TimedOut, options.CellTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
+                    line = new FeedbackLine(FeedbackKey.TimedOut, limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
                 }
                 else if (result.KernelError is not null)
                 {

@@ -9,13 +9,15 @@ namespace NormDecay.Cli.Export;
 /// <summary>
 /// Markdown cells to HTML with Markdig. LaTeX is kept intact: inline <c>$…$</c> becomes
 /// <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and display <c>$$…$$</c> becomes
-/// <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>, which the page's script typesets with KaTeX.
+/// <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>, which the page's script typesets with KaTeX. A display formula
+/// written on one line (<c>$$x$$</c>) is display math too: see <see cref="DisplayMathExtension"/>.
 /// Raw HTML (such as the Persian <c>&lt;div dir="rtl" lang="fa"&gt;</c> wrapper) passes through and is sanitized afterwards.
 /// </summary>
 internal static class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseMathematics()
+        .Use<DisplayMathExtension>()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseListExtras()

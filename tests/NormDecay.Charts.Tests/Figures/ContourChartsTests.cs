@@ -81,9 +81,29 @@ public class ContourChartsTests
         Assert.Equal(ChartText.Get("title.decayPanels"), fig.Title);
         Assert.Equal(3, fig.PanelTitles.Length);
         Assert.Contains(ChartText.Get("panel.tooLarge"), fig.PanelTitles[1], StringComparison.Ordinal);
-        Assert.Equal(ChartText.Get("axis.w2"), fig.AxisTitle("yaxis3"));
+        // The shared y title is shown once, on the leftmost panel: the first in English, the last in Persian.
+        Assert.Equal(ChartText.Get("axis.w2"), fig.AxisTitle(language == "fa" ? "yaxis3" : "yaxis"));
         Assert.Equal(1, Enumerable.Range(0, fig.TraceCount).Count(t => fig.Trace(t).TryGetProperty("showscale", out var s) && s.GetBoolean()));
         Assert.Equal("y3", fig.Trace(8).GetProperty("yaxis").GetString());
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa")]
+    public void DecayPanels_LogLevels_ColorBarTitleRunsAlongTheBarRightOfEveryPanel(string language)
+    {
+        // A "top" title is wider than the bar; Chromium measures right-to-left SVG text wrongly, so plotly's margin did not
+        // grow for "log10 هزینه" and the title was cut off at the figure's right edge (headless screenshot).
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(ContourCharts.DecayPanels(Grid, TestData.Descent("a", 0.01, 5), TestData.Descent("b", 0.19, 5), TestData.Descent("c", 0.19, 5, 0.3), logLevels: true));
+        var bars = Enumerable.Range(0, fig.TraceCount).Select(fig.Trace)
+            .Where(t => t.GetProperty("type").GetString() == "contour" && t.GetProperty("showscale").GetBoolean()).ToArray();
+        var colorbar = Assert.Single(bars).GetProperty("colorbar");
+        Assert.Equal("right", colorbar.GetProperty("title").GetProperty("side").GetString());
+        Assert.Equal(ChartText.Get("colorbar.logLoss"), colorbar.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("left", colorbar.GetProperty("xanchor").GetString());
+        var rightEdge = new[] { "xaxis", "xaxis2", "xaxis3" }.Max(a => fig.Layout.GetProperty(a).GetProperty("domain")[1].GetDouble());
+        Assert.True(colorbar.GetProperty("x").GetDouble() > rightEdge, "the colour bar overlaps the rightmost panel");
     }
 
     [Fact]

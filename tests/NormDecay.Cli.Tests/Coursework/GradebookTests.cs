@@ -12,7 +12,7 @@ public class GradebookTests
         var a = new SubmissionGrade("doe, jane", "d.ipynb", "a1", "en", [new PartScore("p1", 0, 2, ok), new PartScore("p2", 3, 3, ok)], [], true, TimeSpan.Zero);
         var c = new SubmissionGrade("=cmd", "c.ipynb", "a1", "en", [new PartScore("p1", 0, 2, ok)], [], true, TimeSpan.Zero);
         Assert.Equal(
-            "student,assignment,part,points,max\n\"=cmd\",a1,p1,0,2\n\"doe, jane\",a1,p1,0,2\n\"doe, jane\",a1,p2,3,3\nzoe,a1,p1,1.5,2\n",
+            "student,assignment,part,points,max,note\n\"=cmd\",a1,p1,0,2,\n\"doe, jane\",a1,p1,0,2,\n\"doe, jane\",a1,p2,3,3,\nzoe,a1,p1,1.5,2,\n",
             Gradebook.Format([b, a, c]));
     }
 

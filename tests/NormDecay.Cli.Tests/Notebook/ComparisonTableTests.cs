@@ -67,6 +67,34 @@ public class ComparisonTableTests
         Assert.Contains("x<y", t.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "yes", "no")]
+    [InlineData("fa", "بله", "خیر")]
+    public void ToHtml_ApproxColumn_UsesLocalizedWordsAndNoEmojiOrDingbat(string language, string yes, string no)
+    {
+        string html = new ComparisonTable().Add("same", 1.0, 1.0).Add("off", 1.0, 2.0).ToHtml(language);
+
+        // Headless Chromium here has no emoji font: U+2600-U+27BF (✅ ❌ ✓ ✗ …) and astral symbols draw as empty boxes.
+        foreach (char c in html)
+        {
+            Assert.False(char.IsSurrogate(c), $"U+{(int)c:X4} in {language} table is part of an astral (emoji) character.");
+            Assert.False(c is >= '\u2600' and <= '\u27BF', $"U+{(int)c:X4} in {language} table is a symbol/dingbat without a font here.");
+        }
+
+        Assert.Matches($"<td[^>]*data-pass=\"true\"[^>]*><strong>{yes}</strong></td>", html);
+        Assert.Matches($"<td[^>]*data-pass=\"false\"[^>]*><strong>{no}</strong></td>", html);
+    }
+
+    [Fact]
+    public void ToHtml_ApproxColumn_PassAndFailAreColouredDifferently()
+    {
+        string html = new ComparisonTable().Add("same", 1.0, 1.0).Add("off", 1.0, 2.0).ToHtml("en");
+        string pass = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-pass=\"true\" style=\"([^\"]+)\"")).Groups[1].Value;
+        string fail = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-pass=\"false\" style=\"([^\"]+)\"")).Groups[1].Value;
+        Assert.Contains("color:", pass, StringComparison.Ordinal);
+        Assert.NotEqual(pass, fail);
+    }
+
     [Fact]
     public void Constructor_NegativeTolerance_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ComparisonTable(-1));
