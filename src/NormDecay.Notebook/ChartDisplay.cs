@@ -1,3 +1,4 @@
+using NormDecay.Charts.Output;
 using System.Text;
 using System.Text.Json;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -47,8 +48,7 @@ public static class ChartDisplay
     /// <param name="chart">The chart.</param>
     public static string ToFigureJson(GenericChart chart)
     {
-        ArgumentNullException.ThrowIfNull(chart);
-        return GenericChart.toJson(chart);
+        return ChartOutput.ToFigureJson(chart);
     }
 
     /// <summary>

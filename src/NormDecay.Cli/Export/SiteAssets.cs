@@ -1,5 +1,5 @@
+using NormDecay.Charts.Output;
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace NormDecay.Cli.Export;
 
@@ -44,24 +44,8 @@ internal static partial class SiteAssets
     /// reflection rather than hard-coded, so a Plotly.NET update that bumps plotly.js keeps working.
     /// </summary>
     /// <exception cref="InvalidOperationException">Plotly.NET carries no plotly-*.min.js resource; the message lists what it carries.</exception>
-    public static (string Version, byte[] Content) PlotlyJs()
-    {
-        Assembly asm = typeof(Plotly.NET.Layout).Assembly;
-        string[] names = asm.GetManifestResourceNames();
-        foreach (string name in names)
-        {
-            Match m = PlotlyResource().Match(name);
-            if (m.Success)
-            {
-                using Stream stream = asm.GetManifestResourceStream(name)!;
-                using var ms = new MemoryStream();
-                stream.CopyTo(ms);
-                return (m.Groups[1].Value, ms.ToArray());
-            }
-        }
-
-        throw new InvalidOperationException($"{asm.GetName().Name} {asm.GetName().Version} has no embedded plotly-<version>.min.js; its resources are: {string.Join(", ", names)}.");
-    }
+    public static (string Version, byte[] Content) PlotlyJs() =>
+        (ChartOutput.PlotlyJsVersion, new System.Text.UTF8Encoding(false).GetBytes(ChartOutput.PlotlyJs()));
 
     /// <summary>Writes every shared asset under <paramref name="siteDir"/>/assets (atomically; unchanged files are left alone). Returns the plotly.js version.</summary>
     public static string WriteTo(string siteDir)
@@ -76,7 +60,4 @@ internal static partial class SiteAssets
         AtomicFile.WriteAllBytes(Path.Combine(assetsDir, PlotlyFileName), plotly);
         return version;
     }
-
-    [GeneratedRegex(@"plotly-(\d+\.\d+\.\d+)\.min\.js$", RegexOptions.IgnoreCase)]
-    private static partial Regex PlotlyResource();
 }
