@@ -34,6 +34,9 @@ public static class Setup
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), ChartDisplay.HtmlMimeType);
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), ChartDisplay.HtmlMimeType, "text/plain");
+        Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToHtml()), ChartDisplay.HtmlMimeType);
+        Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToString()), "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(Claim), ChartDisplay.HtmlMimeType, "text/plain");
         ChartLanguage.Apply(language);
     }
 }
