@@ -6,7 +6,7 @@ namespace NormDecay.Tensors;
 /// <summary>
 /// The three matrix products a dense layer needs, over column-major spans, allocation free.
 /// Written as linear combinations of columns and dot products, so the inner loops run down contiguous columns.
-/// The reductions (<c>Kernels.Reductions.cs</c>) and element-wise passes (<c>Kernels.Elementwise.cs</c>) are the other parts.
+/// The column passes of batch normalization (<c>Kernels.Columns.cs</c>) are the other part.
 /// </summary>
 internal static partial class Kernels
 {
