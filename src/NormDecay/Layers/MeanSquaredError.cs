@@ -13,8 +13,7 @@ public static class MeanSquaredError
     /// <exception cref="ArgumentException">When the shapes of predictions and targets differ.</exception>
     public static (double Loss, Matrix<double> DPredictions) Compute(Matrix<double> predictions, Matrix<double> targets)
     {
-        ArgumentNullException.ThrowIfNull(predictions);
-        var d = Storage.Zeros(predictions.RowCount, predictions.ColumnCount);
+        var d = Storage.ZerosLike(predictions, nameof(predictions));
         return (Compute(predictions, targets, d), d);
     }
 
@@ -24,10 +23,7 @@ public static class MeanSquaredError
     {
         ArgumentNullException.ThrowIfNull(predictions);
         Guard.Shape(targets, predictions.RowCount, predictions.ColumnCount, "MeanSquaredError", nameof(targets));
-        if (dPredictions is not null)
-        {
-            Guard.Shape(dPredictions, predictions.RowCount, predictions.ColumnCount, "MeanSquaredError", nameof(dPredictions));
-        }
+        Guard.ShapeIfGiven(dPredictions, predictions.RowCount, predictions.ColumnCount, "MeanSquaredError", nameof(dPredictions));
 
         double[] p = Storage.Of(predictions, nameof(predictions)), t = Storage.Of(targets, nameof(targets));
         double[]? d = dPredictions is null ? null : Storage.Of(dPredictions, nameof(dPredictions));

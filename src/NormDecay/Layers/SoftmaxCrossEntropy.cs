@@ -19,10 +19,8 @@ public static class SoftmaxCrossEntropy
     /// <exception cref="ArgumentException">When labels and rows disagree or a label is out of range.</exception>
     public static (double Loss, Matrix<double> DLogits) Compute(Matrix<double> logits, ReadOnlySpan<int> labels)
     {
-        ArgumentNullException.ThrowIfNull(logits);
-        var d = Storage.Zeros(logits.RowCount, logits.ColumnCount);
-        double loss = Compute(logits, labels, d);
-        return (loss, d);
+        var d = Storage.ZerosLike(logits, nameof(logits));
+        return (Compute(logits, labels, d), d);
     }
 
     /// <summary>Mean loss; writes dL/dlogits into <paramref name="dLogits"/> when it is not null (allocation free).</summary>
@@ -36,10 +34,7 @@ public static class SoftmaxCrossEntropy
             throw new ArgumentException($"SoftmaxCrossEntropy: logits of shape ({n}, {c}) need {n} labels, got {labels.Length}.", nameof(labels));
         }
 
-        if (dLogits is not null)
-        {
-            Guard.Shape(dLogits, n, c, "SoftmaxCrossEntropy", nameof(dLogits));
-        }
+        Guard.ShapeIfGiven(dLogits, n, c, "SoftmaxCrossEntropy", nameof(dLogits));
 
         double[] z = Storage.Of(logits, nameof(logits));
         double[]? d = dLogits is null ? null : Storage.Of(dLogits, nameof(dLogits));

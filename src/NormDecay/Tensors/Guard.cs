@@ -30,6 +30,15 @@ internal static class Guard
         }
     }
 
+    /// <summary>The same check as <see cref="Shape"/> for an optional output buffer: nothing to check when it is null.</summary>
+    public static void ShapeIfGiven(Matrix<double>? actual, int rows, int columns, string layer, string name)
+    {
+        if (actual is not null)
+        {
+            Shape(actual, rows, columns, layer, name);
+        }
+    }
+
     /// <summary>Throws when <paramref name="v"/> does not have <paramref name="length"/> entries.</summary>
     public static void Length(Vector<double> v, int length, string layer, string name)
     {

@@ -1,13 +1,12 @@
-using System.Numerics;
-using SimdVector = System.Numerics.Vector<double>;
 using MathNet.Numerics.LinearAlgebra;
+using SimdVector = System.Numerics.Vector<double>;
 
 namespace NormDecay.Tensors;
 
 /// <summary>
 /// The three matrix products a dense layer needs, over column-major spans, allocation free.
-/// Written as axpy (y += a x) and dot loops so the inner loop runs down contiguous columns.
-/// The reductions (<c>Kernels.Reductions.cs</c>) and element-wise passes (<c>Kernels.Elementwise.cs</c>) are the other parts.
+/// Written as linear combinations of columns and dot products, so the inner loops run down contiguous columns.
+/// The column passes of batch normalization (<c>Kernels.Columns.cs</c>) are the other part.
 /// </summary>
 internal static partial class Kernels
 {
@@ -86,30 +85,6 @@ internal static partial class Kernels
             }
 
             result[i] = sum;
-        }
-    }
-
-    /// <summary>y += alpha x.</summary>
-    public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        if (alpha == 0)
-        {
-            return;
-        }
-
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= SimdVector.Count)
-        {
-            var va = new SimdVector(alpha);
-            for (; i <= x.Length - SimdVector.Count; i += SimdVector.Count)
-            {
-                (new SimdVector(y[i..]) + va * new SimdVector(x[i..])).CopyTo(y[i..]);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] += alpha * x[i];
         }
     }
 }

@@ -36,4 +36,11 @@ internal static class Storage
 
     /// <summary>A new dense (rows x columns) matrix of zeros.</summary>
     public static Matrix<double> Zeros(int rows, int columns) => new DenseMatrix(rows, columns);
+
+    /// <summary>A new dense matrix of zeros with the shape of <paramref name="m"/> (e.g. a loss's gradient buffer); throws naming <paramref name="name"/> when m is null.</summary>
+    public static Matrix<double> ZerosLike(Matrix<double> m, string name)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        return Zeros(m.RowCount, m.ColumnCount);
+    }
 }

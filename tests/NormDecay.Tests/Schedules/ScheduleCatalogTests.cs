@@ -24,6 +24,52 @@ public class ScheduleCatalogTests
         }
     }
 
+    /// <summary>
+    /// The schedule types with no PyTorch/Keras/Ng reference vector in schedules.json, each with the reason and the
+    /// test that checks it instead (by <c>nameof</c>, so renaming or deleting that test breaks the build).
+    /// </summary>
+    private static readonly Dictionary<Type, (string Reason, string CheckedBy)> WithoutReferenceVector = new()
+    {
+        [typeof(ConstantRate)] = ("a constant has no framework scheduler of its own (PyTorch's ConstantLR, referenced, is the factor form)",
+            nameof(LearningRate_AnyStep_StaysWithinDocumentedBounds)),
+        [typeof(LinearDecay)] = ("the article's lr0 -> lrEnd line over T steps; PyTorch's LinearLR (referenced) is the factor form",
+            nameof(ScheduleBehaviourTests.LinearDecay_Midpoint_IsAverageOfEnds)),
+        [typeof(LogarithmicDecay)] = ("the article's log-linear decay has no framework counterpart; it equals ExponentialLR (referenced) with a matching gamma",
+            nameof(ScheduleBehaviourTests.LogarithmicDecay_BeforeEnd_EqualsExponentialLRWithMatchingGamma)),
+        [typeof(ClampedCosineAnnealing)] = ("d2l's clamped cosine per epoch; equals CosineAnnealingLR (referenced) up to T_max, then holds eta_min",
+            nameof(ScheduleBehaviourTests.CosineAnnealingLR_PastTMax_RisesAgainWhileClampedStaysAtMinimum)),
+        [typeof(Warmup)] = ("a combinator over any schedule; Shift mode equals SequentialLR(LinearLR, inner), both referenced",
+            nameof(ScheduleBehaviourTests.Warmup_Shift_EqualsSequentialOfLinearLRAndInner)),
+    };
+
+    private static IEnumerable<Type> ConcreteScheduleTypes() => typeof(ISchedule).Assembly.GetTypes()
+        .Where(t => typeof(ISchedule).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false });
+
+    [Fact]
+    public void All_EveryConcreteScheduleType_IsInTheCatalogue()
+    {
+        var inCatalogue = Entries.Select(e => e.Schedule.GetType()).ToHashSet();
+        var missing = ConcreteScheduleTypes().Where(t => !inCatalogue.Contains(t)).Select(t => t.Name).ToList();
+        Assert.True(missing.Count == 0, $"schedule types missing from ScheduleCatalog.All(): {string.Join(", ", missing)}");
+        Assert.True(ConcreteScheduleTypes().Count() >= 25, $"the reflection found only {ConcreteScheduleTypes().Count()} schedule types");
+    }
+
+    [Fact]
+    public void All_EveryConcreteScheduleType_HasAReferenceVectorOrAStatedReason()
+    {
+        var referenced = ScheduleReference.Cases.Select(c => c.S("kind")).ToHashSet();
+        foreach (var type in ConcreteScheduleTypes())
+        {
+            bool hasVector = referenced.Contains(type.Name);
+            bool excused = WithoutReferenceVector.TryGetValue(type, out var why);
+            Assert.True(hasVector || excused,
+                $"{type.Name} has no case in Reference/schedules/schedules.json: add one to generate.py, or list it in WithoutReferenceVector with the reason");
+            Assert.False(hasVector && excused, $"{type.Name} now has a reference vector; remove it from WithoutReferenceVector ({why.Reason})");
+        }
+
+        Assert.All(WithoutReferenceVector, e => Assert.False(string.IsNullOrWhiteSpace(e.Value.Reason)));
+    }
+
     [Fact]
     public void All_IterationSchedules_AreTheOnesThatCountBatches()
     {

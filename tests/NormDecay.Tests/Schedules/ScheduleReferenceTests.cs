@@ -28,23 +28,45 @@ public class ScheduleReferenceTests
         ScheduleReference.AssertSequence($"{id} {schedule.Name} ({c.S("source")})", c.Doubles("lr"), schedule.LearningRate);
     }
 
+    /// <summary>The cases that record the optimizer's momentum: the momentum-cycling schedulers (CyclicLR, OneCycleLR).</summary>
+    public static TheoryData<string> MomentumCaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ScheduleReference.Cases.Where(c => c.TryGetProperty("momentum", out _)))
+        {
+            data.Add(c.GetProperty("id").GetString()!);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(CaseIds))]
+    [MemberData(nameof(MomentumCaseIds))]
     public void Momentum_CyclicReferenceCase_ConsistentWithPyTorch(string id)
     {
         var c = ScheduleReference.Case(id);
-        if (!c.TryGetProperty("momentum", out _))
-        {
-            return;
-        }
-
         Func<int, double> momentum = ScheduleReference.Build(c) switch
         {
             OneCycleLR s => s.Momentum,
             CyclicLR s => s.Momentum,
-            var s => throw new InvalidOperationException($"{s.Name} has no momentum"),
+            var s => throw new InvalidOperationException($"{id}: the reference records a momentum, but {s.Name} has none"),
         };
         ScheduleReference.AssertSequence($"{id} momentum", c.Doubles("momentum"), momentum);
+    }
+
+    [Fact]
+    public void ReferenceFile_EveryMomentumCyclingCase_RecordsMomentum()
+    {
+        // Guards the theory above against silently shrinking: a CyclicLR or OneCycleLR case without its momentum
+        // sequence would drop out of MomentumCaseIds, and another kind with one would be a generator bug.
+        foreach (var c in ScheduleReference.Cases)
+        {
+            bool cycles = ScheduleReference.Build(c) is CyclicLR or OneCycleLR;
+            Assert.True(cycles == c.TryGetProperty("momentum", out _),
+                $"{c.S("id")}: momentum-cycling = {cycles}, but the case {(cycles ? "has no" : "has a")} momentum sequence");
+        }
+
+        Assert.True(MomentumCaseIds().Count >= 10, $"only {MomentumCaseIds().Count} momentum cases");
     }
 
     [Fact]

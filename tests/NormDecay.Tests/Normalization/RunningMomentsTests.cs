@@ -3,12 +3,12 @@ using NormDecay.Normalization;
 
 namespace NormDecay.Tests.Normalization;
 
-public class RunningStatisticsTests
+public class RunningMomentsTests
 {
     [Fact]
     public void Update_PyTorchRule_MatchesHandComputedValues()
     {
-        var running = new RunningStatistics(2, BatchNormOptions.PyTorch);
+        var running = new RunningMoments(2, BatchNormOptions.PyTorch);
         running.Update(Vector<double>.Build.Dense([1.0, -2.0]), Vector<double>.Build.Dense([4.0, 0.5]), batchSize: 5);
 
         // r_μ = 0.9 · 0 + 0.1 μ; r_σ² = 0.9 · 1 + 0.1 · σ² · 5/4 (unbiased)
@@ -20,7 +20,7 @@ public class RunningStatisticsTests
     [Fact]
     public void Update_WrongLength_ThrowsNamingTheArgument()
     {
-        var running = new RunningStatistics(3, BatchNormOptions.PyTorch);
+        var running = new RunningMoments(3, BatchNormOptions.PyTorch);
         var ex = Assert.Throws<ArgumentException>(() =>
             running.Update(Vector<double>.Build.Dense(2), Vector<double>.Build.Dense(3), batchSize: 4));
         Assert.Equal("batchMean", ex.ParamName);
