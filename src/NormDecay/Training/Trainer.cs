@@ -81,7 +81,7 @@ public sealed class Trainer(Mlp network, Sgd optimizer, TrainerOptions options)
                     return history;
                 }
 
-                Network.Backward(dLogits);
+                Network.BackwardParameters(dLogits);
                 lr = Optimizer.Step();
                 history.StepList.Add(new StepRecord(step, epoch, loss, accuracy, lr, clock.Elapsed.TotalSeconds, layerStats));
                 lossSum += loss * n;
