@@ -89,7 +89,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
     {
         CellTimeout = TimeSpan.FromSeconds(cl.Int("--timeout", (int)RunOptions.Default.CellTimeout.TotalSeconds)),
         Parallelism = cl.Int("--parallel", RunOptions.Default.Parallelism),
-        WarmKernels = cl.Int("--warm", RunOptions.Default.WarmKernels),
+        WarmKernels = cl.Int("--warm", RunOptions.Default.WarmKernels, minimum: 0),
         ToolDirectory = toolDir,
     };
 
