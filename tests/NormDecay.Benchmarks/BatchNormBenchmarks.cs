@@ -18,6 +18,7 @@ public class BatchNormBenchmarks
     Matrix<double> _x = null!, _dOut = null!, _xHat = null!, _y = null!, _dx = null!;
     BatchNormBaseline _baseline = null!;
     BatchNorm _bn = null!, _bnNoValidation = null!;
+    TorchSharpPeer.BatchNormStep _torch = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +39,15 @@ public class BatchNormBenchmarks
             _bn.Gamma[j] = _bnNoValidation.Gamma[j] = _baseline.Gamma[j] = 1.0 + 0.1 * Gaussian(random);
             _bn.Beta[j] = _bnNoValidation.Beta[j] = _baseline.Beta[j] = 0.1 * Gaussian(random);
         }
+        _torch = new TorchSharpPeer.BatchNormStep(rows, cols);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _torch.Dispose();
+
+    /// <summary>The peer: TorchSharp's <c>nn.BatchNorm1d</c> forward + backward through autograd (LibTorch 2.10, one thread).</summary>
+    [Benchmark, BenchmarkCategory("torchsharp:bn_fwd_bwd")]
+    public void TorchSharp() => _torch.Run();
 
     /// <summary>The library layer as a student uses it (input NaN scan on), non-allocating overloads.</summary>
     [Benchmark, BenchmarkCategory("bn_fwd_bwd")]

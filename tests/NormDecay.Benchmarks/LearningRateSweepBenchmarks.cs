@@ -32,4 +32,8 @@ public class LearningRateSweepBenchmarks
         }
         return best;
     }
+
+    /// <summary>The same sweep in TorchSharp (bench.py's <c>lr_sweep</c> in the same process).</summary>
+    [Benchmark, BenchmarkCategory("torchsharp:lr_sweep")]
+    public double TorchSharpSweep() => TorchSharpPeer.LearningRateSweep();
 }

@@ -15,6 +15,7 @@ namespace NormDecay.Benchmarks;
 public class MlpEpochBenchmarks
 {
     Trainer _plain = null!, _withBn = null!;
+    TorchSharpPeer.MlpEpoch _torchPlain = null!, _torchBn = null!;
     int _epoch;
 
     [GlobalSetup]
@@ -23,6 +24,8 @@ public class MlpEpochBenchmarks
         _ = Digits.Train;
         _plain = NewTrainer(BnPlacement.None, Digits.LearningRate, epochs: 1);
         _withBn = NewTrainer(BnPlacement.BeforeActivation, Digits.LearningRate, epochs: 1);
+        _torchPlain = new TorchSharpPeer.MlpEpoch(withBn: false);
+        _torchBn = new TorchSharpPeer.MlpEpoch(withBn: true);
     }
 
     internal static Trainer NewTrainer(BnPlacement placement, double learningRate, int epochs, int seed = Digits.Seed)
@@ -37,6 +40,12 @@ public class MlpEpochBenchmarks
 
     [Benchmark, BenchmarkCategory("mlp_epoch_bn")]
     public TrainingHistory EpochWithBn() => Fit(_withBn);
+
+    [Benchmark, BenchmarkCategory("torchsharp:mlp_epoch_nobn")]
+    public double TorchSharpEpochWithoutBn() => _torchPlain.Run();
+
+    [Benchmark, BenchmarkCategory("torchsharp:mlp_epoch_bn")]
+    public double TorchSharpEpochWithBn() => _torchBn.Run();
 
     TrainingHistory Fit(Trainer trainer)
     {

@@ -13,7 +13,11 @@ if (args.Length > 0 && args[0] == "compare")
         Console.Error.WriteLine("usage: compare NORMDECAY.json PYTORCH.json [--out TABLE.md]");
         return 2;
     }
-    string table = Comparison.Format(WorkloadResults.Read(args[1]), WorkloadResults.Read(args[2]));
+    var environment = WorkloadResults.ReadEnvironment(args[1]);
+    var pyTorchEnvironment = WorkloadResults.ReadEnvironment(args[2]);
+    foreach (var (k, v) in pyTorchEnvironment)
+        environment["PyTorch side, " + k] = v;
+    string table = Comparison.Format(WorkloadResults.Read(args[1]), WorkloadResults.Read(args[2]), environment);
     Console.WriteLine(table);
     int outAt = Array.IndexOf(args, "--out");
     if (outAt > 0 && outAt + 1 < args.Length)

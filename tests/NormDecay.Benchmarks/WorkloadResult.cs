@@ -52,6 +52,27 @@ public static class WorkloadResults
         return results;
     }
 
+    /// <summary>What the table's footnote says about the run: runtime, CPU features, the peer's version, the load average.</summary>
+    public static Dictionary<string, string> Environment()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            ["cpu"] = FmaPeakBenchmarks.FmaSupport(),
+        };
+        try
+        {
+            env["peer"] = TorchSharpPeer.Describe();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            env["peer"] = "TorchSharp did not load: " + e.Message;
+        }
+        if (File.Exists("/proc/loadavg"))
+            env["load average (1, 5, 15 min) at the end of the NormDecay/TorchSharp run"] = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        return env;
+    }
+
     public static void Write(string path, Dictionary<string, WorkloadResult> results)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -60,9 +81,22 @@ public static class WorkloadResults
             ["framework"] = "normdecay",
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["timestamp"] = DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["environment"] = Environment(),
             ["results"] = results,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
+    }
+
+    public static Dictionary<string, string> ReadEnvironment(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var map = new Dictionary<string, string>();
+        if (doc.RootElement.TryGetProperty("environment", out var env))
+        {
+            foreach (var entry in env.EnumerateObject())
+                map[entry.Name] = entry.Value.ToString();
+        }
+        return map;
     }
 
     public static Dictionary<string, WorkloadResult> Read(string path)

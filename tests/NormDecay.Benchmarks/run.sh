@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the NormDecay benchmarks (BenchmarkDotNet) and the same workloads in PyTorch, in one
-# session on this machine, and prints one side-by-side table. See README.md.
-#   tests/NormDecay.Benchmarks/run.sh            full run (about 6-8 minutes on 2 cores)
+# Runs the NormDecay benchmarks, the same workloads in TorchSharp (LibTorch 2.10, MKL) in the same process, the machine's
+# limits (triad bandwidth, FMA peak), all under BenchmarkDotNet, then bench.py with Debian's PyTorch 1.13, in one session on
+# this machine, and prints one side-by-side table (issue 14). See README.md.
+#   tests/NormDecay.Benchmarks/run.sh            full run (about 8-12 minutes on 2 cores)
 #   tests/NormDecay.Benchmarks/run.sh --quick    smoke run (3 iterations per benchmark, few PyTorch reps)
 # Results go to $BENCH_OUT (default: artifacts/benchmarks/<timestamp>/ in the checkout).
 set -euo pipefail
@@ -26,9 +27,13 @@ fi
 
 echo "== building (Release)" >&2
 dotnet build "$here/NormDecay.Benchmarks.csproj" -c Release -v quiet -nologo >&2
-run_bench() { dotnet run --project "$here/NormDecay.Benchmarks.csproj" -c Release --no-build -- "$@"; }
+bin="$ArtifactsPath/bin/NormDecay.Benchmarks/release"
+# TorchSharp's native library needs a newer C++ runtime than Debian 12's: peer-runtime.sh supplies Debian 13's for this
+# one process (see the script) and prints the program to start.
+program="$("$here/peer-runtime.sh" "$bin" "${PEER_RUNTIME_DIR:-$ArtifactsPath/peer-runtime}")"
+run_bench() { "$program" "$@"; }
 
-echo "== NormDecay (BenchmarkDotNet)" >&2
+echo "== NormDecay, TorchSharp and the machine's limits (BenchmarkDotNet, one process)" >&2
 cd "$out"
 bdn_args=(--filter '*' --artifacts "$out/bdn")
 [[ $quick == 1 ]] && export NORMDECAY_BENCH_QUICK=1
@@ -39,6 +44,6 @@ py_args=(--out "$out/pytorch.json" --data "$root/data/digits.csv")
 [[ $quick == 1 ]] && py_args+=(--quick)
 "$python" "$here/pytorch/bench.py" "${py_args[@]}" 2>&1 | tee "$out/pytorch.log" >&2
 
-echo "== NormDecay vs PyTorch (median of each; ratio = NormDecay / PyTorch, lower is better)" >&2
+echo "== NormDecay vs TorchSharp vs PyTorch 1.13 (medians; ratio = NormDecay / peer, lower is better)" >&2
 run_bench compare "$out/normdecay.json" "$out/pytorch.json" --out "$out/comparison.md"
 echo "results: $out" >&2

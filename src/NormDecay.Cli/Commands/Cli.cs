@@ -21,9 +21,11 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
     public const string Usage = $$"""
         normdecay VERB [options]
 
-          build [--root DIR] [--parallel N] [--timeout SEC] [--no-export]
-                Execute every notebook under notebooks/ into artifacts/notebooks/{en,fa}/, then export artifacts/site/.
-          run PATHS [-o DIR | --in-place] [--parallel N] [--timeout SEC]
+          build [--root DIR] [--parallel N] [--warm N] [--timeout SEC] [--no-export]
+                Execute every notebook under notebooks/ into artifacts/notebooks/{en,fa}/, then export artifacts/site/;
+                prints the per-notebook times and writes them to artifacts/build-times.csv (the next build starts the
+                longest first). --warm N: kernels started ahead while others run (default 1, 0 = none).
+          run PATHS [-o DIR | --in-place] [--parallel N] [--warm N] [--timeout SEC]
                 Execute notebooks; executed copies go to DIR/<lang>/ (default artifacts/notebooks/). Sources are never
                 modified unless --in-place is given.
           export PATHS -o DIR
@@ -37,7 +39,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
         PATHS are notebooks or folders. Exit code: 0 ok, 1 failures, 2 usage.
         """;
 
-    private static readonly HashSet<string> Valued = ["-o", "--output", "--root", "--parallel", "--timeout", "--lang"];
+    private static readonly HashSet<string> Valued = ["-o", "--output", "--root", "--parallel", "--warm", "--timeout", "--lang"];
 
     private readonly ISiteExport exporter = export ?? new SiteExport();
 
@@ -87,12 +89,13 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
     {
         CellTimeout = TimeSpan.FromSeconds(cl.Int("--timeout", (int)RunOptions.Default.CellTimeout.TotalSeconds)),
         Parallelism = cl.Int("--parallel", RunOptions.Default.Parallelism),
+        WarmKernels = cl.Int("--warm", RunOptions.Default.WarmKernels, minimum: 0),
         ToolDirectory = toolDir,
     };
 
     private async Task<int> BuildAsync(CommandLine cl, CancellationToken ct)
     {
-        Reject(cl, "--root", "--parallel", "--timeout", "--no-export");
+        Reject(cl, "--root", "--parallel", "--warm", "--timeout", "--no-export");
         string root = Root(cl);
         var clock = Stopwatch.StartNew();
         string notebooks = Path.Combine(root, "notebooks");
@@ -114,7 +117,13 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
 
         string outDir = Path.Combine(root, "artifacts", "notebooks");
         var jobs = sources.Select(s => (s, Path.Combine(outDir, RepositoryLayout.LanguageOf(s) ?? "other", Path.GetFileName(s)))).ToList();
-        IReadOnlyList<NotebookRunResult> results = await ExecuteAsync(jobs, Options(cl, root), ct).ConfigureAwait(false);
+        string timesPath = Path.Combine(root, "artifacts", "build-times.csv");
+        var executeClock = Stopwatch.StartNew();
+        IReadOnlyList<NotebookRunResult> results = await ExecuteAsync(
+            jobs, Options(cl, root) with { ExpectedTimes = BuildTimes.Read(timesPath, root) }, ct).ConfigureAwait(false);
+        BuildTimes.Write(timesPath, results, root);
+        output.Write(BuildTimes.ToTable(results, root, executeClock.Elapsed));
+        output.WriteLine($"timings: {timesPath}");
         int failed = Report(results);
         if (!cl.Has("--no-export"))
         {
@@ -133,7 +142,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
 
     private async Task<int> RunVerbAsync(CommandLine cl, CancellationToken ct)
     {
-        Reject(cl, "-o", "--output", "--in-place", "--parallel", "--timeout", "--root");
+        Reject(cl, "-o", "--output", "--in-place", "--parallel", "--warm", "--timeout", "--root");
         if (cl.Paths.Count == 0)
         {
             throw new UsageException("run needs at least one notebook or folder.");

@@ -66,9 +66,9 @@ public sealed class CommandLine
     /// <summary>The value of the first of <paramref name="names"/> given, or null.</summary>
     public string? Value(params string[] names) => names.Select(n => options.TryGetValue(n, out string? v) ? v : null).FirstOrDefault(v => v is not null);
 
-    /// <summary>A positive integer option, or <paramref name="fallback"/>.</summary>
-    /// <exception cref="UsageException">The value is not a positive integer.</exception>
-    public int Int(string name, int fallback)
+    /// <summary>An integer option of at least <paramref name="minimum"/> (default 1: positive), or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="UsageException">The value is not a whole number of at least <paramref name="minimum"/>.</exception>
+    public int Int(string name, int fallback, int minimum = 1)
     {
         string? v = Value(name);
         if (v is null)
@@ -76,9 +76,11 @@ public sealed class CommandLine
             return fallback;
         }
 
-        return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0
+        return int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= minimum
             ? n
-            : throw new UsageException($"Option {name} must be a positive whole number, not '{v}'.");
+            : throw new UsageException(minimum == 1
+                ? $"Option {name} must be a positive whole number, not '{v}'."
+                : $"Option {name} must be a whole number >= {minimum}, not '{v}'.");
     }
 
     /// <summary>Options given that are not in <paramref name="known"/>.</summary>

@@ -17,7 +17,23 @@ public static class NotebookRunner
     /// <param name="outputPath">Where the executed copy goes (may equal <paramref name="sourcePath"/> for in-place runs).</param>
     /// <param name="options">Timeouts and the tool folder.</param>
     /// <param name="cancellationToken">Stops the run (the kernel is killed).</param>
-    public static async Task<NotebookRunResult> RunAsync(string sourcePath, string outputPath, RunOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<NotebookRunResult> RunAsync(string sourcePath, string outputPath, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sourcePath, outputPath, options, null, cancellationToken);
+
+    /// <summary>
+    /// The folder the pinned kernel is resolved from, the kernel's working folder (the notebook's) and its environment
+    /// (<c>NORMDECAY_LANG</c>); null when no <c>.config/dotnet-tools.json</c> is found above the notebook.
+    /// </summary>
+    internal static (string ToolDirectory, string WorkingDirectory, Dictionary<string, string> Environment)? KernelSettings(string source, RunOptions options)
+    {
+        string workingDir = Path.GetDirectoryName(source)!;
+        string? toolDir = options.ToolDirectory ?? RepositoryLayout.FindRoot(workingDir);
+        return toolDir is null ? null
+            : (toolDir, workingDir, new Dictionary<string, string> { ["NORMDECAY_LANG"] = RepositoryLayout.LanguageOf(source) ?? "en" });
+    }
+
+    /// <summary>As <see cref="RunAsync(string, string, RunOptions?, CancellationToken)"/>, on a kernel started ahead (<see cref="WarmKernel"/>) when one is given.</summary>
+    internal static async Task<NotebookRunResult> RunAsync(string sourcePath, string outputPath, RunOptions? options, Task<WarmKernel>? warm, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourcePath);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
@@ -31,25 +47,58 @@ public static class NotebookRunner
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
+            await DisposeWarmAsync(warm).ConfigureAwait(false);
             return new NotebookRunResult(source, null, new CellFailure(0, null, e.Message), TimeSpan.Zero, clock.Elapsed, []);
         }
 
-        string workingDir = Path.GetDirectoryName(source)!;
-        string? toolDir = options.ToolDirectory ?? RepositoryLayout.FindRoot(workingDir);
-        if (toolDir is null)
+        if (KernelSettings(source, options) is not var (toolDir, workingDir, env))
         {
-            return new NotebookRunResult(source, null, new CellFailure(0, null, $"No .config/dotnet-tools.json above '{workingDir}': the pinned kernel cannot be found."), TimeSpan.Zero, clock.Elapsed, []);
+            await DisposeWarmAsync(warm).ConfigureAwait(false);
+            return new NotebookRunResult(source, null, new CellFailure(0, null, $"No .config/dotnet-tools.json above '{Path.GetDirectoryName(source)}': the pinned kernel cannot be found."), TimeSpan.Zero, clock.Elapsed, []);
         }
 
-        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = RepositoryLayout.LanguageOf(source) ?? "en" };
         var cellTimes = new List<TimeSpan>();
         CellFailure? failure = null;
-        TimeSpan startup = TimeSpan.Zero;
+        TimeSpan startup = TimeSpan.Zero, waited = TimeSpan.Zero;
         KernelSession? kernel = null;
+        SubmissionResult? setupAhead = null;
+        string? setupAheadSource = null;
         try
         {
-            kernel = await KernelSession.StartAsync(toolDir, workingDir, env, options.StartupTimeout, cancellationToken).ConfigureAwait(false);
-            startup = kernel.StartupTime;
+            if (warm is not null)
+            {
+                // The kernel was started (and its setup cell run) while earlier notebooks executed.
+                var waitClock = Stopwatch.StartNew();
+                WarmKernel ready;
+                try
+                {
+                    ready = await warm.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    _ = DisposeWarmAsync(warm); // close it once it is up, so no kernel process is left behind
+                    throw;
+                }
+
+                await using WarmKernel prepared = ready;
+                waited = waitClock.Elapsed;
+                if (prepared.Error is not null)
+                {
+                    throw prepared.Error;
+                }
+
+                startup = prepared.StartupTime;
+                kernel = prepared.Take();
+                (setupAhead, setupAheadSource) = (prepared.Setup, prepared.SetupSource);
+            }
+
+            if (kernel is null)
+            {
+                kernel = await KernelSession.StartAsync(toolDir, workingDir, env, options.StartupTimeout, cancellationToken).ConfigureAwait(false);
+                startup = kernel.StartupTime;
+                waited = startup;
+            }
+
             int executionCount = 0;
             for (int i = 0; i < notebook.Cells.Count; i++)
             {
@@ -79,7 +128,16 @@ public static class NotebookRunner
                 }
 
                 executionCount++;
-                SubmissionResult result = await kernel.SubmitAsync(cell.Source, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+                SubmissionResult result;
+                if (setupAhead is not null && executionCount == 1 && cell.Source == setupAheadSource)
+                {
+                    result = setupAhead; // this very cell, already run in this kernel before the notebook's turn
+                }
+                else
+                {
+                    result = await kernel.SubmitAsync(cell.Source, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+                }
+
                 cellTimes.Add(result.Elapsed);
                 JsonArray outputs = OutputConverter.Convert(result, executionCount);
                 cell.SetOutputs(outputs, executionCount);
@@ -106,7 +164,23 @@ public static class NotebookRunner
 
         string output = Path.GetFullPath(outputPath);
         notebook.Save(output);
-        return new NotebookRunResult(source, output, failure, startup, clock.Elapsed, cellTimes);
+        return new NotebookRunResult(source, output, failure, startup, clock.Elapsed, cellTimes, waited);
+    }
+
+    private static async Task DisposeWarmAsync(Task<WarmKernel>? warm)
+    {
+        if (warm is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await (await warm.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static string? FirstFailure(SubmissionResult result) =>
@@ -127,8 +201,9 @@ public sealed record CellFailure(int CellNumber, string? CellId, string Message)
 /// <param name="Failure">The failing cell, or null when every cell ran.</param>
 /// <param name="KernelStartup">Time until the kernel was ready.</param>
 /// <param name="Elapsed">Wall-clock time for the whole notebook (kernel start included).</param>
-/// <param name="CellTimes">Time of each executed code cell.</param>
-public sealed record NotebookRunResult(string Source, string? Output, CellFailure? Failure, TimeSpan KernelStartup, TimeSpan Elapsed, IReadOnlyList<TimeSpan> CellTimes)
+/// <param name="CellTimes">Time of each executed code cell (the setup cell's included, also when it ran ahead in a warm kernel).</param>
+/// <param name="KernelWait">How long the notebook waited for its kernel: the whole start without a warm kernel, little or nothing with one.</param>
+public sealed record NotebookRunResult(string Source, string? Output, CellFailure? Failure, TimeSpan KernelStartup, TimeSpan Elapsed, IReadOnlyList<TimeSpan> CellTimes, TimeSpan KernelWait = default)
 {
     /// <summary>True when every code cell ran without error.</summary>
     public bool Succeeded => Failure is null;

@@ -54,12 +54,7 @@ public abstract class Activation : LayerBase
     /// <inheritdoc/>
     protected override void ForwardCore(Matrix<double> x, Mode mode, Matrix<double> output)
     {
-        double[] a = Storage.Of(x, nameof(x)), y = Storage.Of(output, nameof(output));
-        for (int k = 0; k < a.Length; k++)
-        {
-            y[k] = Apply(a[k]);
-        }
-
+        ApplyAll(Storage.Of(x, nameof(x)), Storage.Of(output, nameof(output)));
         _x = x;
         _y = output;
     }
@@ -67,11 +62,42 @@ public abstract class Activation : LayerBase
     /// <inheritdoc/>
     protected override void BackwardCore(Matrix<double> dOut, Matrix<double> dX)
     {
-        double[] x = Storage.Of(_x!, "x"), y = Storage.Of(_y!, "y");
-        double[] dy = Storage.Of(dOut, nameof(dOut)), dx = Storage.Of(dX, nameof(dX));
+        DerivativeAll(Storage.Of(_x!, "x"), Storage.Of(_y!, "y"), Storage.Of(dOut, nameof(dOut)), Storage.Of(dX, nameof(dX)));
+    }
+
+    /// <summary>y_k = f(x_k) for every entry: the formula of <see cref="Apply(double)"/>; an activation may override it with a faster loop computing the same values.</summary>
+    /// <param name="x">Inputs.</param>
+    /// <param name="y">Outputs, at least as long as <paramref name="x"/>.</param>
+    protected virtual void ApplyAll(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int k = 0; k < x.Length; k++)
+        {
+            y[k] = Apply(x[k]);
+        }
+    }
+
+    /// <summary>dx_k = dy_k · f'(x_k) for every entry (<see cref="Derivative"/>); an activation may override it with a faster loop computing the same values.</summary>
+    /// <param name="x">The inputs of the last forward.</param>
+    /// <param name="y">The outputs of the last forward.</param>
+    /// <param name="dy">dL/dy.</param>
+    /// <param name="dx">dL/dx, written.</param>
+    protected virtual void DerivativeAll(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> dy, Span<double> dx)
+    {
         for (int k = 0; k < dy.Length; k++)
         {
             dx[k] = dy[k] * Derivative(x[k], y[k]);
         }
+    }
+
+    /// <summary>
+    /// Records a forward pass computed elsewhere (the dense layer's fused bias + activation epilogue), so that
+    /// <see cref="LayerBase.Backward(Matrix{double}, Matrix{double})"/> works as after <see cref="LayerBase.Forward(Matrix{double}, Mode, Matrix{double})"/>:
+    /// <paramref name="output"/> must hold f(<paramref name="x"/>).
+    /// </summary>
+    internal void AdoptForward(Matrix<double> x, Matrix<double> output)
+    {
+        _x = x;
+        _y = output;
+        LastRows = x.RowCount;
     }
 }

@@ -28,7 +28,7 @@ public abstract class LayerBase : ILayer
     protected string Label => _label ??= Name;
 
     /// <summary>Rows of the last forward input (0 before the first forward).</summary>
-    protected int LastRows { get; private set; }
+    protected int LastRows { get; private protected set; }
 
     /// <inheritdoc/>
     public Matrix<double> Forward(Matrix<double> x, Mode mode)

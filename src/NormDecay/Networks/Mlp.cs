@@ -128,6 +128,16 @@ public sealed class Mlp
         for (int l = 0; l < _layers.Length; l++)
         {
             var output = _outputs[l].Get(n);
+            if (_layers[l] is Dense dense && l + 1 < _layers.Length && _layers[l + 1] is ReLU relu)
+            {
+                // Dense → ReLU with nothing between: bias and ReLU in the product's epilogue (same values, one pass).
+                var activation = _outputs[l + 1].Get(n);
+                dense.ForwardWithReLU(current, relu, output, activation);
+                current = activation;
+                l++;
+                continue;
+            }
+
             _layers[l].Forward(current, mode, output);
             current = output;
         }
@@ -144,12 +154,28 @@ public sealed class Mlp
 
     /// <summary>Back-propagates dL/dlogits through every layer, filling every parameter's gradient; returns dL/dx (internal buffer).</summary>
     /// <exception cref="InvalidOperationException">Before a forward pass.</exception>
-    public Matrix<double> Backward(Matrix<double> dLogits)
+    public Matrix<double> Backward(Matrix<double> dLogits) => BackwardThrough(dLogits, inputGradient: true)!;
+
+    /// <summary>
+    /// As <see cref="Backward(Matrix{double})"/> but without dL/dx of the input, which training does not need (the data
+    /// is not learned): the first dense layer computes dW and db only, saving one matrix product per step.
+    /// This is what <see cref="Training.Trainer"/> calls.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Before a forward pass.</exception>
+    public void BackwardParameters(Matrix<double> dLogits) => BackwardThrough(dLogits, inputGradient: false);
+
+    private Matrix<double>? BackwardThrough(Matrix<double> dLogits, bool inputGradient)
     {
         ArgumentNullException.ThrowIfNull(dLogits);
         Matrix<double> current = dLogits;
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
+            if (l == 0 && !inputGradient && _layers[0] is Dense first)
+            {
+                first.BackwardParametersOnly(current);
+                return null;
+            }
+
             var dX = _gradients[l].Get(dLogits.RowCount);
             _layers[l].Backward(current, dX);
             current = dX;

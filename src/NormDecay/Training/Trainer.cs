@@ -58,9 +58,11 @@ public sealed class Trainer(Mlp network, Sgd optimizer, TrainerOptions options)
         {
             double lossSum = 0, correct = 0, lr = 0;
             int seen = 0;
-            foreach (var batch in batches.NextEpoch())
+            // An index loop: foreach over the IReadOnlyList would allocate an enumerator every epoch.
+            IReadOnlyList<ReadOnlyMemory<int>> epochBatches = batches.NextEpoch();
+            for (int b = 0; b < epochBatches.Count; b++)
             {
-                ReadOnlySpan<int> rows = batch.Span;
+                ReadOnlySpan<int> rows = epochBatches[b].Span;
                 int n = rows.Length;
                 Matrix<double> x = xBuffers.Get(n);
                 Span<int> y = labels.AsSpan(0, n);
@@ -81,7 +83,7 @@ public sealed class Trainer(Mlp network, Sgd optimizer, TrainerOptions options)
                     return history;
                 }
 
-                Network.Backward(dLogits);
+                Network.BackwardParameters(dLogits);
                 lr = Optimizer.Step();
                 history.StepList.Add(new StepRecord(step, epoch, loss, accuracy, lr, clock.Elapsed.TotalSeconds, layerStats));
                 lossSum += loss * n;

@@ -33,6 +33,7 @@ import json
 import math
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -287,6 +288,13 @@ def main():
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "config": {"batch": BATCH, "lr": LR, "momentum": MOMENTUM, "sweep_lrs": SWEEP_LRS,
                    "sweep_epochs": SWEEP_EPOCHS, "train_rows": int(data[0].shape[0])},
+        "environment": {
+            "peer": f"PyTorch {torch.__version__}, threads {torch.get_num_threads()}, BLAS "
+                    + ("MKL" if torch.backends.mkl.is_available() else
+                       (re.search(r"BLAS_INFO=([^,]+)", torch.__config__.show()) or [None, "unknown"])[1]),
+            "load average (1, 5, 15 min) at the end of the PyTorch run": " ".join(open("/proc/loadavg").read().split()[:3])
+            if os.path.exists("/proc/loadavg") else "unknown",
+        },
         "results": results,
         "sanity": sanity,
     }
