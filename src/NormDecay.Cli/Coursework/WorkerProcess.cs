@@ -236,6 +236,8 @@ public sealed class WorkerProcess : IGradedCode, IDisposable
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_TieredPGO"] = "0",
+            // W^X double-maps code through a memfd file that RLIMIT_FSIZE would cap ("Out of memory." at start-up); off also starts faster.
+            ["DOTNET_EnableWriteXorExecute"] = "0",
         };
         string dll = sandbox.Kind == SandboxKind.Bubblewrap ? "/grader/NormDecay.Grading.Worker.dll" : Path.Combine(workerDirectory, "NormDecay.Grading.Worker.dll");
         ProcessStartInfo psi = Wrap(sandbox, workerDirectory, DotnetHost(), [dll], env);
@@ -398,7 +400,7 @@ public sealed class WorkerProcess : IGradedCode, IDisposable
         string exit = process.HasExited ? "exit code " + process.ExitCode.ToString(CultureInfo.InvariantCulture) : "still running, killed";
         string hint = Log.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) || l.Contains("OutOfMemory", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal)) is { } h
             ? $"; it printed \"{(h.Length > 120 ? h[..120] : h)}\""
-            : "";
+            : Log.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) is { } first ? $"; its first line of output: \"{(first.Length > 120 ? first[..120] : first)}\"" : "";
         return new GradedCallException(CallFailure.Crashed, $"the sandboxed process ended ({exit}{hint}); {how}");
     }
 
