@@ -57,7 +57,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
                 "check" => CheckVerb(cl),
                 "translate" => TranslateVerb(cl),
                 "" or "help" or "--help" or "-h" => Help(),
-                "assign" or "grade" => await new Coursework.CourseworkCommand(output, error, currentDirectory).RunAsync(args, cancellationToken).ConfigureAwait(false),
+                "assign" or "grade" or "merge" => await new Coursework.CourseworkCommand(output, error, currentDirectory).RunAsync(args, cancellationToken).ConfigureAwait(false),
                 _ => throw new UsageException($"Unknown verb '{cl.Verb}'."),
             };
         }

@@ -46,10 +46,22 @@ public static class Assigner
         return release;
     }
 
-    /// <summary>Writes the release of each source to <paramref name="outputDirectory"/>/&lt;language&gt;/ (or the folder itself for sources outside en/fa), atomically.</summary>
-    /// <returns>The paths written, in the order of <paramref name="sources"/>.</returns>
+    /// <summary>The file name of a release notebook: <c>&lt;assignment&gt;.ipynb</c> (English), <c>&lt;assignment&gt;.fa.ipynb</c> (Persian).</summary>
+    public static string ReleaseFileName(string assignment, string? language) =>
+        language is null or "en" ? assignment + ".ipynb" : $"{assignment}.{language}.ipynb";
+
+    /// <summary>
+    /// Writes nbgrader's release tree into the course folder <paramref name="outputDirectory"/>: for each assignment
+    /// <c>release/&lt;assignment&gt;/</c> holding its notebooks (<see cref="ReleaseFileName"/>; the setup cell loads
+    /// <c>lib/</c> beside the notebook), <c>lib/</c> (the course libraries from <paramref name="libraryDirectory"/>),
+    /// <c>.config/dotnet-tools.json</c> (the pinned kernel, when <paramref name="toolManifest"/> is given) and a README.
+    /// The folder, zipped and unzipped anywhere, runs with the .NET SDK and the pinned kernel only. Writes are atomic;
+    /// sources are never written.
+    /// </summary>
+    /// <returns>The notebooks written, in the order of <paramref name="sources"/>.</returns>
     /// <exception cref="InvalidOperationException">A release would overwrite its own source.</exception>
-    public static IReadOnlyList<string> Assign(IReadOnlyList<string> sources, string outputDirectory)
+    /// <exception cref="DirectoryNotFoundException">The libraries are not built (says how to build them).</exception>
+    public static IReadOnlyList<string> Assign(IReadOnlyList<string> sources, string outputDirectory, string? libraryDirectory = null, string? toolManifest = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
@@ -58,21 +70,65 @@ public static class Assigner
         foreach (string s in sources)
         {
             string full = Path.GetFullPath(s);
-            string target = Path.Combine(Path.GetFullPath(outputDirectory), Execution.RepositoryLayout.LanguageOf(full) ?? "", Path.GetFileName(full));
+            NotebookFile source = NotebookFile.Load(full);
+            string id = GradeCell.AssignmentId(source) ?? Path.GetFileNameWithoutExtension(full);
+            string target = Path.Combine(Path.GetFullPath(outputDirectory), "release", id, ReleaseFileName(id, Execution.RepositoryLayout.LanguageOf(full)));
             if (string.Equals(target, full, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"The release of '{full}' would overwrite the source; choose another -o.");
             }
 
-            planned.Add((Release(NotebookFile.Load(full)), target)); // every source is checked before anything is written
+            NotebookFile release = Release(source); // every source is checked before anything is written
+            NotebookCell? setup = release.Cells.FirstOrDefault(c => c.IsCode);
+            if (setup is not null && SetupCell.Matches(setup.Source))
+            {
+                setup.Source = SetupCell.ReleaseText;
+            }
+
+            planned.Add((release, target));
+        }
+
+        if (libraryDirectory is not null && !SetupCell.Libraries.All(l => File.Exists(Path.Combine(libraryDirectory, l + ".dll"))))
+        {
+            throw new DirectoryNotFoundException($"The course libraries are not all in '{libraryDirectory}'; build them first: dotnet build src/NormDecay.Notebook -c Release.");
         }
 
         foreach (var (release, target) in planned)
         {
             release.Save(target);
             written.Add(target);
+            string folder = Path.GetDirectoryName(target)!;
+            if (libraryDirectory is not null)
+            {
+                foreach (string dll in Directory.EnumerateFiles(libraryDirectory, "*.dll"))
+                {
+                    Export.AtomicFile.WriteAllBytes(Path.Combine(folder, "lib", Path.GetFileName(dll)), File.ReadAllBytes(dll));
+                }
+            }
+
+            if (toolManifest is not null)
+            {
+                AtomicWrite.WriteAllText(Path.Combine(folder, ".config", "dotnet-tools.json"), File.ReadAllText(toolManifest));
+            }
+
+            AtomicWrite.WriteAllText(Path.Combine(folder, "README.md"), ReleaseReadme(Path.GetFileName(folder)));
         }
 
         return written;
     }
+
+    private static string ReleaseReadme(string id) => $$"""
+        # {{id}}
+
+        Open `{{id}}.ipynb` (English) or `{{id}}.fa.ipynb` (Persian) in VS Code (Polyglot Notebooks extension) or Jupyter,
+        from this folder: the first cell loads the course libraries from `lib/` beside the notebook, so keep the folder
+        together. You need the .NET SDK (10) and the course's pinned kernel:
+
+            dotnet tool restore                                  # in this folder: installs the pinned dotnet-interactive
+            dotnet tool run dotnet-interactive jupyter install   # for Jupyter: registers the .net-csharp kernel
+
+        Write your code where a cell says `throw new NotImplementedException(...)`, keep the function signatures, run the
+        checks, and hand in the notebook.
+
+        """;
 }

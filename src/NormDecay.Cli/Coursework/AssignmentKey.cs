@@ -20,6 +20,9 @@ public sealed record GradedPart(string GradeId, double Points, string Source, bo
 /// </summary>
 public sealed class AssignmentKey
 {
+    private readonly Lock gate = new();
+    private TrustedTests? tests;
+
     private AssignmentKey(string id, string path, NotebookFile source, IReadOnlyList<GradedPart> parts)
     {
         Id = id;
@@ -45,6 +48,17 @@ public sealed class AssignmentKey
 
     /// <summary>The points the instructor awards by hand (manual parts).</summary>
     public double ManualScore => Parts.Where(p => p.Manual).Sum(p => p.Points);
+
+    /// <summary>The tests compiled for the grader's process (once per key), checked against the instructor's solution.</summary>
+    /// <param name="libraryDirectory">The course libraries (artifacts/lib).</param>
+    /// <exception cref="InvalidDataException">See <see cref="TrustedTests.Compile"/>.</exception>
+    public TrustedTests Tests(string libraryDirectory)
+    {
+        lock (gate)
+        {
+            return tests ??= TrustedTests.Compile(this, libraryDirectory);
+        }
+    }
 
     /// <summary>Reads an instructor source.</summary>
     /// <exception cref="InvalidDataException">Unreadable, no graded part, or a duplicate grade_id (named).</exception>

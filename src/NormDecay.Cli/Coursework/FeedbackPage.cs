@@ -26,11 +26,13 @@ public static class FeedbackPage
           .Append(T("assignment")).Append(": <code>").Append(E(grade.Assignment)).Append("</code><br>")
           .Append(T("score")).Append(": <b id=\"score\">").Append(GradeCell.Format(grade.Score)).Append(" / ").Append(GradeCell.Format(grade.Max)).Append("</b>")
           .Append(grade.ManualMax > 0 ? " + <span id=\"manual\">" + GradeCell.Format(grade.ManualMax) + " " + T("manual") + "</span>" : "").Append("</p>\n")
-          .Append("<table>\n<tr><th>").Append(T("part")).Append("</th><th>").Append(T("points")).Append("</th><th>").Append(T("result")).Append("</th></tr>\n");
+          .Append("<table>\n<tr><th>").Append(T("part")).Append("</th><th>").Append(T("points")).Append("</th><th>").Append(T("checkedCol")).Append("</th><th>")
+          .Append(T("expected")).Append("</th><th>").Append(T("actual")).Append("</th><th>").Append(T("result")).Append("</th></tr>\n");
         foreach (PartScore p in grade.Parts)
         {
             sb.Append("<tr class=\"").Append(p.Manual ? "manual" : p.Passed ? "pass" : "fail").Append("\" data-part=\"").Append(E(p.GradeId)).Append("\"><td><code>").Append(E(p.GradeId)).Append("</code></td><td>")
-              .Append(GradeCell.Format(p.Points)).Append(" / ").Append(GradeCell.Format(p.Max)).Append("</td><td>").Append(E(p.Line.Text(l))).Append("</td></tr>\n");
+              .Append(GradeCell.Format(p.Points)).Append(" / ").Append(GradeCell.Format(p.Max)).Append("</td><td>").Append(E(p.Checked)).Append("</td><td><code>")
+              .Append(E(p.Expected)).Append("</code></td><td><code>").Append(E(p.Actual)).Append("</code></td><td>").Append(E(p.Line.Text(l))).Append("</td></tr>\n");
         }
 
         sb.Append("</table>\n");

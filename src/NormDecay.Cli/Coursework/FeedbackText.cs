@@ -38,8 +38,20 @@ public enum FeedbackKey
     /// <summary>The cell printed more than the output limit (argument: characters printed).</summary>
     Flooded,
 
-    /// <summary>The kernel process died, e.g. out of memory or Environment.Exit (argument: detail).</summary>
+    /// <summary>The sandboxed process died, e.g. a stack overflow, Environment.Exit, or a limit (argument: detail).</summary>
     KernelDied,
+
+    /// <summary>The student's function threw an exception other than NotImplementedException (argument: type and message).</summary>
+    Threw,
+
+    /// <summary>The student's function returned a value of another type (argument: detail).</summary>
+    WrongType,
+
+    /// <summary>The value on fresh inputs chosen at grading time differs from the instructor's solution (argument: call and difference).</summary>
+    FreshFailed,
+
+    /// <summary>A solution cell did not compile or threw when it ran (argument: grade_id and message).</summary>
+    CellFailed,
 
     /// <summary>The part did not run because the kernel could not be restarted (argument: detail).</summary>
     NotRun,
@@ -71,7 +83,7 @@ public static class FeedbackText
         [FeedbackKey.Unreadable] = ("The file could not be read as a notebook, so nothing could be graded: {0}",
             "فایل به‌صورت نوت‌بوک خوانده نشد، پس هیچ بخشی نمره‌دهی نشد: {0}"),
         [FeedbackKey.Foreign] = ("This notebook is not a submission of this assignment (its assignment id is '{0}' and none of its graded cells match); submit the notebook you were given.",
-            "این نوت‌بوک مربوط به این تمرین نیست (شناسهٔ تمرین آن '{0}' است و هیچ سلول نمره‌دار آن مطابقت ندارد)؛ نوت‌بوکی را که به شما داده شده ارسال کنید."),
+            "این نوت‌بوک مربوط به این تکلیف نیست (شناسهٔ تکلیف آن '{0}' است و هیچ سلول نمره‌دار آن مطابقت ندارد)؛ نوت‌بوکی را که به شما داده شده ارسال کنید."),
         [FeedbackKey.MissingSolution] = ("The solution cell '{0}' is missing (deleted, or its metadata removed); the parts that use it cannot pass.",
             "سلول پاسخ '{0}' وجود ندارد (حذف شده یا فرادادهٔ آن پاک شده)؛ بخش‌هایی که از آن استفاده می‌کنند قبول نمی‌شوند."),
         [FeedbackKey.MissingTest] = ("The check cell '{0}' was deleted (or its metadata removed), so this part scores zero. Do not delete check cells.",
@@ -83,12 +95,17 @@ public static class FeedbackText
         [FeedbackKey.MissingName] = ("A function or variable the checks call does not exist; did you rename or delete it? {0}",
             "تابع یا متغیری که بررسی‌ها فراخوانی می‌کنند وجود ندارد؛ آیا نام آن را تغییر داده یا حذفش کرده‌اید؟ {0}"),
         [FeedbackKey.CompileError] = ("The code does not compile: {0}", "کد کامپایل نمی‌شود: {0}"),
-        [FeedbackKey.TimedOut] = ("The checks did not finish within {0} s (an infinite loop?); the kernel was stopped.",
-            "بررسی‌ها در {0} ثانیه تمام نشدند (حلقهٔ بی‌پایان؟)؛ کرنل متوقف شد."),
-        [FeedbackKey.Flooded] = ("The cell printed {0} characters, more than the grader accepts; remove the printing from your code.",
-            "سلول {0} نویسه چاپ کرد، بیش از آنچه ارزیاب می‌پذیرد؛ چاپ را از کدتان حذف کنید."),
-        [FeedbackKey.KernelDied] = ("The kernel process stopped while running this part (out of memory, a stack overflow or Environment.Exit?): {0}",
-            "فرایند کرنل هنگام اجرای این بخش متوقف شد (کمبود حافظه، سرریز پشته یا Environment.Exit؟): {0}"),
+        [FeedbackKey.TimedOut] = ("Your code did not answer the checks within {0} s (an infinite loop?); it was stopped.",
+            "کد شما در {0} ثانیه به بررسی‌ها پاسخ نداد (حلقهٔ بی‌پایان؟)؛ متوقف شد."),
+        [FeedbackKey.Flooded] = ("Your code printed {0} bytes, more than the grader accepts; it was stopped. Remove the printing from your code.",
+            "کد شما {0} بایت چاپ کرد، بیش از آنچه ارزیاب می‌پذیرد؛ متوقف شد. چاپ را از کدتان حذف کنید."),
+        [FeedbackKey.KernelDied] = ("The process running your code stopped during this part (a stack overflow, Environment.Exit, or a memory, CPU or process limit?): {0}",
+            "فرایندی که کد شما را اجرا می‌کرد در این بخش متوقف شد (سرریز پشته، Environment.Exit، یا محدودیت حافظه، پردازنده یا فرایند؟): {0}"),
+        [FeedbackKey.Threw] = ("Your function threw an exception: {0}", "تابع شما یک استثنا پرتاب کرد: {0}"),
+        [FeedbackKey.WrongType] = ("Your function {0}; keep the signature you were given.", "تابع شما {0}؛ امضای داده‌شده را حفظ کنید."),
+        [FeedbackKey.FreshFailed] = ("A check on new inputs chosen at grading time failed (the visible checks passed): {0}",
+            "یک بررسی روی ورودی‌های تازه‌ای که هنگام نمره‌دهی انتخاب شدند قبول نشد (بررسی‌های آشکار قبول شدند): {0}"),
+        [FeedbackKey.CellFailed] = ("A solution cell did not compile or failed when it ran: {0}", "یک سلول پاسخ کامپایل نشد یا هنگام اجرا خطا داد: {0}"),
         [FeedbackKey.NotRun] = ("This part could not run: {0}", "این بخش اجرا نشد: {0}"),
         [FeedbackKey.UngradedCellFailed] = ("Note (no points depend on it directly): {0}", "یادداشت (نمره‌ای مستقیماً به آن وابسته نیست): {0}"),
         [FeedbackKey.ManualAnswered] = ("Manual: needs the instructor. Your written answer ({0} words) is graded by hand; no automatic points.",
@@ -101,15 +118,23 @@ public static class FeedbackText
     {
         ["title"] = ("Feedback", "بازخورد"),
         ["student"] = ("Student", "دانشجو"),
-        ["assignment"] = ("Assignment", "تمرین"),
+        ["assignment"] = ("Assignment", "تکلیف"),
         ["score"] = ("Score", "نمره"),
         ["part"] = ("Part", "بخش"),
         ["points"] = ("Points", "امتیاز"),
         ["result"] = ("Result", "نتیجه"),
         ["notes"] = ("Notes", "یادداشت‌ها"),
         ["manual"] = ("points graded by the instructor", "امتیاز با نمره‌دهی استاد"),
-        ["footer"] = ("Graded automatically by normdecay grade: the notebook was run from the top with the original check cells and hidden tests.",
-            "به‌طور خودکار با normdecay grade نمره‌دهی شد: نوت‌بوک از ابتدا با سلول‌های بررسی اصلی و آزمون‌های پنهان اجرا شد."),
+        ["checkedCol"] = ("What was checked", "چه چیزی بررسی شد"),
+        ["expected"] = ("Expected", "مقدار مورد انتظار"),
+        ["actual"] = ("Came out", "نتیجهٔ کد شما"),
+        ["checked"] = ("{0}, called {1} times by the checks (hidden tests included), then on {2} new inputs chosen at grading time",
+            "{0}، {1} بار با بررسی‌ها (از جمله آزمون‌های پنهان) و سپس روی {2} ورودی تازهٔ انتخاب‌شده هنگام نمره‌دهی فراخوانی شد"),
+        ["checkedNone"] = ("nothing could be called", "هیچ چیز فراخوانی نشد"),
+        ["expectedPass"] = ("the values of the reference solution", "مقدارهای پاسخ مرجع"),
+        ["actualPass"] = ("the same values", "همان مقدارها"),
+        ["footer"] = ("Graded automatically by normdecay grade: your solution cells ran in a sandbox, and the original checks and hidden tests compared the values your functions returned with the reference.",
+            "به‌طور خودکار با normdecay grade نمره‌دهی شد: سلول‌های پاسخ شما در یک محیط ایزوله اجرا شدند و بررسی‌های اصلی و آزمون‌های پنهان مقدارهایی را که تابع‌های شما برگرداندند با مرجع مقایسه کردند."),
     };
 
     /// <summary>The sentence for <paramref name="key"/> with <paramref name="argument"/>, in "fa" or (otherwise) English.</summary>
@@ -118,6 +143,24 @@ public static class FeedbackText
         var (en, fa) = Sentences[key];
         return string.Format(CultureInfo.InvariantCulture, language == "fa" ? fa : en, argument);
     }
+
+    /// <summary>The gradebook note of a failed part: the kind of failure in a few English words.</summary>
+    public static string Note(FeedbackKey key) => key switch
+    {
+        FeedbackKey.TimedOut => "timed out",
+        FeedbackKey.Flooded => "output flood",
+        FeedbackKey.KernelDied => "sandbox process ended",
+        FeedbackKey.NotImplemented => "not implemented",
+        FeedbackKey.MissingName or FeedbackKey.CompileError or FeedbackKey.MissingSolution => "does not compile",
+        FeedbackKey.Threw => "threw",
+        FeedbackKey.WrongType => "wrong type",
+        FeedbackKey.FreshFailed => "fresh inputs differ",
+        FeedbackKey.Failed => "check failed",
+        FeedbackKey.Unreadable => "unreadable",
+        FeedbackKey.Foreign => "not this assignment",
+        FeedbackKey.NotRun => "not run",
+        _ => "",
+    };
 
     /// <summary>A page label ("title", "student", "assignment", "score", "part", "points", "result", "notes", "manual", "footer").</summary>
     public static string Label(string name, string language) => language == "fa" ? Labels[name].Fa : Labels[name].En;

@@ -31,22 +31,44 @@ public class AssignerTests
     }
 
     [Fact]
-    public void Assign_SourceFile_WritesReleaseUnderLanguageAndLeavesSourceUntouched()
+    public void Assign_SourceFiles_NbgraderReleaseTreeWithLibrariesAndSourceUntouched()
     {
         string dir = Path.Combine(Path.GetTempPath(), "nd-assign-" + Guid.NewGuid().ToString("N")[..8]);
         byte[] before = SHA256.HashData(File.ReadAllBytes(A1));
-        IReadOnlyList<string> written = Assigner.Assign([A1], dir);
-        Assert.Equal(Path.Combine(dir, "en", "a1-batchnorm.ipynb"), Assert.Single(written));
+        string fa = Path.Combine(Repo.Root, "notebooks", "fa", "a1-batchnorm.ipynb");
+        IReadOnlyList<string> written = Assigner.Assign([A1, fa], dir, Repo.Lib, Path.Combine(Repo.Root, ".config", "dotnet-tools.json"));
+        string folder = Path.Combine(dir, "release", "a1-batchnorm");
+        Assert.Equal([Path.Combine(folder, "a1-batchnorm.ipynb"), Path.Combine(folder, "a1-batchnorm.fa.ipynb")], written);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(A1)));
-        Assert.Empty(Directory.GetFiles(Path.Combine(dir, "en"), "*.tmp", SearchOption.AllDirectories));
+        foreach (string lib in SetupCell.Libraries)
+        {
+            Assert.True(File.Exists(Path.Combine(folder, "lib", lib + ".dll")), lib);
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, ".config", "dotnet-tools.json")));
+        Assert.Equal(SetupCell.ReleaseText, NotebookFile.Load(written[0]).Cells.First(c => c.IsCode).Source);
+        Assert.Equal(SetupCell.ReleaseText, NotebookFile.Load(written[1]).Cells.First(c => c.IsCode).Source);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
         Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Assign_LibrariesMissing_ClearErrorAndNothingWritten()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "nd-assign-" + Guid.NewGuid().ToString("N")[..8]);
+        var e = Assert.Throws<DirectoryNotFoundException>(() => Assigner.Assign([A1], dir, Path.Combine(dir, "no-lib")));
+        Assert.Contains("dotnet build src/NormDecay.Notebook", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "release")));
     }
 
     [Fact]
     public void Assign_OutputIsSourceFolder_RefusesToOverwrite()
     {
-        string notebooks = Path.GetDirectoryName(Path.GetDirectoryName(A1))!;
-        var e = Assert.Throws<InvalidOperationException>(() => Assigner.Assign([A1], notebooks));
+        string course = Path.Combine(Path.GetTempPath(), "nd-assign-" + Guid.NewGuid().ToString("N")[..8]);
+        string source = Path.Combine(course, "release", "a1-batchnorm", "a1-batchnorm.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+        File.Copy(A1, source);
+        var e = Assert.Throws<InvalidOperationException>(() => Assigner.Assign([source], course));
         Assert.Contains("overwrite", e.Message, StringComparison.Ordinal);
     }
 

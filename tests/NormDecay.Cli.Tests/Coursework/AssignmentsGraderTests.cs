@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace NormDecay.Cli.Tests.Coursework;
 
 /// <summary>
-/// Assigns A2 and A3, then grades (in the real kernel) the instructor's solutions, the untouched releases and two
+/// Assigns A2 and A3, then grades (in the sandbox) the instructor's solutions, the untouched releases and two
 /// submissions with a classic mistake each, made from the solutions by one textual edit; then grades the A2 ones again.
 /// </summary>
 public sealed class GradedAssignments
@@ -16,13 +16,13 @@ public sealed class GradedAssignments
     public GradedAssignments()
     {
         Output = Path.Combine(Path.GetTempPath(), "nd-grade-a2a3", Guid.NewGuid().ToString("N")[..8]);
-        Assigner.Assign(Sources, Path.Combine(Output, "release"));
+        Assigner.Assign(Sources, Output);
         string submitted = Path.Combine(Output, "submitted");
         foreach (string source in Sources)
         {
             string name = Path.GetFileName(source);
             Copy(source, Path.Combine(submitted, "solution", name));
-            Copy(Path.Combine(Output, "release", "en", name), Path.Combine(submitted, "untouched-release", name));
+            Copy(Path.Combine(Output, "release", Path.GetFileNameWithoutExtension(name), name), Path.Combine(submitted, "untouched-release", name));
         }
 
         // Keras's momentum sense in Part 1 of A2 (the d2l erratum); the rest correct.
@@ -50,7 +50,7 @@ public sealed class GradedAssignments
 
     public SubmissionGrade Grade(string student, string assignment) => Grades.Single(g => g.Student == student && g.Assignment == assignment);
 
-    public string Feedback(string folder, string student, string assignment) => File.ReadAllText(Path.Combine(folder, "feedback", $"{student}-{assignment}.html"));
+    public string Feedback(string folder, string student, string assignment) => File.ReadAllText(Path.Combine(folder, "feedback", student, assignment, assignment + ".html"));
 
     private static void Copy(string from, string to)
     {
@@ -68,7 +68,7 @@ public sealed class GradedAssignments
     }
 }
 
-[Collection("Coursework grading")] // one grading fixture at a time: each runs two kernels on the 2-core machine
+[Collection("Coursework grading")] // one grading fixture at a time: each runs two sandboxes on the 2-core machine
 public class AssignmentsGraderTests(GradedAssignments graded, ITestOutputHelper output) : IClassFixture<GradedAssignments>
 {
     [Theory]
