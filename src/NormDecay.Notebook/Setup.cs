@@ -31,9 +31,9 @@ public static class Setup
     {
         ChartDisplay.Register();
         MatrixDisplay.Register();
-        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), ChartDisplay.HtmlMimeType);
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
-        Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), ChartDisplay.HtmlMimeType, "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
         ChartLanguage.Apply(language);
     }
 }

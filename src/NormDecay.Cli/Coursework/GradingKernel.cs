@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using NormDecay.Charts.Output;
 using NormDecay.Cli.Execution;
 using NormDecay.Cli.Notebooks;
 
@@ -31,7 +32,7 @@ public static class GradingKernel
         string marker = $"[normdecay-grade {nonce}]";
         // Charts use the CDN markup while grading: the offline markup inlines plotly.js (about 3.6 MB) into the first chart,
         // which would trip the output cap of an ungraded chart cell; the executed copies are for the instructor, who is online.
-        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = language, ["NORMDECAY_PLOTLY_JS"] = "cdn" };
+        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = language, [ChartDisplayPolicy.PlotlyJsModeVariable] = ChartDisplayPolicy.ValueOf(PlotlyJsMode.Cdn) };
         if (options.MemoryLimitMegabytes > 0)
         {
             env["DOTNET_GCHeapHardLimit"] = "0x" + ((long)options.MemoryLimitMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
