@@ -34,6 +34,11 @@ public static class NotebookRunner
             return new NotebookRunResult(source, null, new CellFailure(0, null, e.Message), TimeSpan.Zero, clock.Elapsed, []);
         }
 
+        if (NotebookMetadata.ForeignKernel(notebook) is { } foreign)
+        {
+            return new NotebookRunResult(source, null, new CellFailure(0, null, $"a {foreign} notebook: only C# notebooks (kernelspec {NotebookMetadata.KernelSpecName}) can be run"), TimeSpan.Zero, clock.Elapsed, []);
+        }
+
         string workingDir = Path.GetDirectoryName(source)!;
         string? toolDir = options.ToolDirectory ?? RepositoryLayout.FindRoot(workingDir);
         if (toolDir is null)
@@ -41,7 +46,7 @@ public static class NotebookRunner
             return new NotebookRunResult(source, null, new CellFailure(0, null, $"No .config/dotnet-tools.json above '{workingDir}': the pinned kernel cannot be found."), TimeSpan.Zero, clock.Elapsed, []);
         }
 
-        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = RepositoryLayout.LanguageOf(source) ?? "en" };
+        var env = new Dictionary<string, string> { ["NORMDECAY_LANG"] = NotebookMetadata.Language(notebook) ?? RepositoryLayout.LanguageOfFolder(source) ?? "en" };
         var cellTimes = new List<TimeSpan>();
         CellFailure? failure = null;
         TimeSpan startup = TimeSpan.Zero;
@@ -104,8 +109,17 @@ public static class NotebookRunner
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested(); // interrupted: no half-executed copy is written
         string output = Path.GetFullPath(outputPath);
-        notebook.Save(output);
+        try
+        {
+            notebook.Save(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new NotebookRunResult(source, null, failure ?? new CellFailure(0, null, $"the executed copy could not be written to '{output}': {e.Message}"), startup, clock.Elapsed, cellTimes);
+        }
+
         return new NotebookRunResult(source, output, failure, startup, clock.Elapsed, cellTimes);
     }
 
