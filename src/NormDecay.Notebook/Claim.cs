@@ -103,7 +103,7 @@ public sealed class Claim
             return false;
         }
 
-        context.Display(claim, ChartDisplay.HtmlMimeType, "text/plain");
+        context.Display(claim, NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
         return true;
     }
 }

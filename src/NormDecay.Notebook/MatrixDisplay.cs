@@ -17,9 +17,9 @@ public static class MatrixDisplay
     /// <summary>Registers the text/html and text/plain display of <see cref="Matrix{T}"/> and <see cref="Vector{T}"/> of double.</summary>
     public static void Register()
     {
-        Formatter.Register<Matrix<double>>((m, w) => w.Write(Html(Text(m))), ChartDisplay.HtmlMimeType);
+        Formatter.Register<Matrix<double>>((m, w) => w.Write(Html(Text(m))), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<Matrix<double>>((m, w) => w.Write(Text(m)), "text/plain");
-        Formatter.Register<Vector<double>>((v, w) => w.Write(Html(Text(v))), ChartDisplay.HtmlMimeType);
+        Formatter.Register<Vector<double>>((v, w) => w.Write(Html(Text(v))), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<Vector<double>>((v, w) => w.Write(Text(v)), "text/plain");
     }
 

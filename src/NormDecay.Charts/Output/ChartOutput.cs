@@ -12,6 +12,12 @@ namespace NormDecay.Charts.Output;
 /// </summary>
 public static partial class ChartOutput
 {
+    /// <summary>The MIME type of plotly figures, <c>application/vnd.plotly.v1+json</c>: the figure as a JSON object (the one declaration; notebook display, exporter and grader use it).</summary>
+    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+
+    /// <summary>The MIME type of a chart's HTML fallback (<see cref="NotebookChartHtml"/>): <c>text/html</c>.</summary>
+    public const string HtmlMimeType = "text/html";
+
     private static readonly Lazy<(string Name, string Text)> Script = new(LoadPlotlyJs);
 
     /// <summary>

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace NormDecay.Cli.Commands;
 
-/// <summary>Parsed arguments of one verb: positional paths, flags and valued options (<c>-o DIR</c>, <c>--timeout=30</c>).</summary>
+/// <summary>
+/// Parsed arguments of one verb: positional paths, flags and valued options (<c>-o DIR</c>, <c>--timeout=30</c>). Only the
+/// coursework verbs still read their options through it (<see cref="Coursework.CourseworkCommand"/>, called by
+/// <see cref="AssignCommand"/> and <see cref="GradeCommand"/>); every other verb is parsed by Spectre.Console.Cli.
+/// </summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> options = new(StringComparer.Ordinal);
@@ -86,6 +90,3 @@ public sealed class CommandLine
     /// <summary>Options given that are not in <paramref name="known"/>.</summary>
     public IEnumerable<string> Unknown(IEnumerable<string> known) => options.Keys.Except(known);
 }
-
-/// <summary>Wrong command-line usage (exit code 2).</summary>
-public sealed class UsageException(string message) : Exception(message);

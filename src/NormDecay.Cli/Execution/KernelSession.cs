@@ -102,6 +102,11 @@ public sealed class KernelSession : IAsyncDisposable
                 }
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await session.DisposeAsync().ConfigureAwait(false); // stopped by the caller (Ctrl-C): the kernel goes, the cancellation goes on
+            throw;
+        }
         catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
             string err = session.StandardError;

@@ -51,6 +51,12 @@ public static class NotebookRunner
             return new NotebookRunResult(source, null, new CellFailure(0, null, e.Message), TimeSpan.Zero, clock.Elapsed, []);
         }
 
+        if (NotebookMetadata.ForeignKernel(notebook) is { } foreign)
+        {
+            await DisposeWarmAsync(warm).ConfigureAwait(false);
+            return new NotebookRunResult(source, null, new CellFailure(0, null, $"a {foreign} notebook: only C# notebooks (kernelspec {NotebookMetadata.KernelSpecName}) can be run"), TimeSpan.Zero, clock.Elapsed, []);
+        }
+
         if (KernelSettings(source, options) is not var (toolDir, workingDir, env))
         {
             await DisposeWarmAsync(warm).ConfigureAwait(false);
@@ -162,8 +168,17 @@ public static class NotebookRunner
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested(); // interrupted: no half-executed copy is written
         string output = Path.GetFullPath(outputPath);
-        notebook.Save(output);
+        try
+        {
+            notebook.Save(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new NotebookRunResult(source, null, failure ?? new CellFailure(0, null, $"the executed copy could not be written to '{output}': {e.Message}"), startup, clock.Elapsed, cellTimes, waited);
+        }
+
         return new NotebookRunResult(source, output, failure, startup, clock.Elapsed, cellTimes, waited);
     }
 

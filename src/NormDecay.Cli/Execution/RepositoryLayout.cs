@@ -24,8 +24,33 @@ public static class RepositoryLayout
         return toolRoot;
     }
 
-    /// <summary>The language of a notebook from its folder name ("en", "fa"), or null.</summary>
+    /// <summary>
+    /// The language of a notebook: its metadata (<see cref="Notebooks.NotebookMetadata.Language"/>, read when the file exists and
+    /// parses), else its folder name ("en", "fa"), else null.
+    /// </summary>
     public static string? LanguageOf(string notebookPath)
+    {
+        string full = Path.GetFullPath(notebookPath);
+        if (File.Exists(full))
+        {
+            try
+            {
+                if (Notebooks.NotebookMetadata.Language(Notebooks.NotebookFile.Load(full)) is { } fromMetadata)
+                {
+                    return fromMetadata;
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+            {
+                // Not readable as a notebook: the folder decides (the caller reports the file itself).
+            }
+        }
+
+        return LanguageOfFolder(full);
+    }
+
+    /// <summary>The language named by a notebook's folder ("en", "fa"), or null.</summary>
+    public static string? LanguageOfFolder(string notebookPath)
     {
         string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(notebookPath))) ?? "";
         return folder is "en" or "fa" ? folder : null;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NormDecay.Charts.Output;
 
 namespace NormDecay.Cli.Export;
 
@@ -38,8 +39,8 @@ internal readonly record struct RenderedOutput(OutputKind Kind, string Html, str
 /// </summary>
 internal static partial class OutputRenderer
 {
-    /// <summary>The MIME type Plotly charts are stored under.</summary>
-    public const string PlotlyMime = "application/vnd.plotly.v1+json";
+    /// <summary>The MIME type Plotly charts are stored under (<see cref="ChartOutput.PlotlyMimeType"/>).</summary>
+    public const string PlotlyMime = ChartOutput.PlotlyMimeType;
 
     private static readonly string[] PlumbingMarkers =
     [
@@ -177,8 +178,9 @@ internal static partial class OutputRenderer
     private static bool IsPlumbingText(string text) =>
         PlumbingMarkers.Any(m => text.Contains(m, StringComparison.Ordinal));
 
+    // The notebook's own chart HTML (NotebookChartHtml) or Plotly.NET.Interactive's CDN markup (the grader's mode).
     private static bool LooksLikeChartScript(string html) =>
-        html.Contains("Plotly.newPlot", StringComparison.Ordinal) || html.Contains("cdn.plot.ly", StringComparison.OrdinalIgnoreCase);
+        NotebookChartHtml.IsChartHtml(html) || html.Contains("cdn.plot.ly", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Removes ANSI colour escapes (kernel tracebacks carry them).</summary>
     public static string StripAnsi(string text) => AnsiEscape().Replace(text, "");

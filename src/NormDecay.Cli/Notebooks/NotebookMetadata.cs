@@ -47,6 +47,74 @@ public static class NotebookMetadata
         }
     }
 
+    /// <summary>The metadata object NormDecay keeps its own keys in: <c>metadata.normdecay</c>.</summary>
+    public const string OwnKey = "normdecay";
+
+    /// <summary>The key of the notebook's language inside <see cref="OwnKey"/>: <c>metadata.normdecay.lang</c> ("en", "fa"), written by <c>translate</c>.</summary>
+    public const string LanguageKey = "lang";
+
+    /// <summary>
+    /// The notebook's language from its metadata: <c>metadata.normdecay.lang</c>, else a language code in <c>metadata.language</c>
+    /// (a short code such as "fa", never a programming language); null when neither is set.
+    /// </summary>
+    public static string? Language(NotebookFile notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        JsonNode? md = notebook.Root["metadata"];
+        foreach (JsonNode? node in new[] { md?[OwnKey]?[LanguageKey], md?["language"] })
+        {
+            if (node is JsonValue v && v.TryGetValue(out string? code) && IsLanguageCode(code))
+            {
+                return code.Trim().ToLowerInvariant();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes <paramref name="language"/> to <c>metadata.normdecay.lang</c>.</summary>
+    public static void SetLanguage(NotebookFile notebook, string language)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        var own = notebook.Metadata[OwnKey] as JsonObject ?? new JsonObject();
+        own[LanguageKey] = language;
+        notebook.Metadata[OwnKey] = own;
+    }
+
+    /// <summary>
+    /// Describes the kernel of a notebook written for another language (e.g. "Python (kernelspec python3)"), or null for a C#
+    /// notebook or one that names no kernel. The kernelspec's language decides, then its name, then <c>language_info.name</c>.
+    /// </summary>
+    public static string? ForeignKernel(NotebookFile notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        JsonNode? md = notebook.Root["metadata"];
+        string? specLanguage = Text(md?["kernelspec"]?["language"]);
+        string? specName = Text(md?["kernelspec"]?["name"]);
+        string? infoName = Text(md?["language_info"]?["name"]);
+        string? foreign = specLanguage is not null ? (IsCSharp(specLanguage) ? null : specLanguage)
+            : specName is not null ? (IsCSharp(specName) ? null : specName)
+            : infoName is not null && !IsCSharp(infoName) ? infoName : null;
+        if (foreign is null)
+        {
+            return null;
+        }
+
+        return specName is not null && !string.Equals(specName, foreign, StringComparison.Ordinal) ? $"{foreign} (kernelspec {specName})" : foreign;
+    }
+
+    private static bool IsCSharp(string name)
+    {
+        string n = name.Trim().ToLowerInvariant();
+        return n is "c#" or "csharp" or LanguageInfoName or KernelSpecName || n.EndsWith("-csharp", StringComparison.Ordinal);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
+    private static bool IsLanguageCode(string? code) =>
+        code is not null && code.Trim().Length is 2 or 3 && code.Trim().All(char.IsAsciiLetter);
+
     /// <summary>Lists what is missing or wrong in the notebook-level metadata (empty when all is right).</summary>
     public static IReadOnlyList<string> Problems(NotebookFile notebook)
     {

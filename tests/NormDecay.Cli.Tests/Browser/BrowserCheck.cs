@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Playwright;
 
 namespace NormDecay.Cli.Tests.Browser;
 
@@ -47,16 +48,43 @@ public sealed record BrowserCheckOptions
 
     /// <summary>How long the whole run may take. Default: 10 min.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>What the pages are: the NormDecay site (every check) or HTML from another exporter (charts only). Default: the site.</summary>
+    public PageKind Kind { get; init; } = PageKind.Site;
+
+    /// <summary>A script expression that is true when the page has finished drawing. Default: site.js set <c>data-nd-ready</c>.</summary>
+    public string ReadyCondition { get; init; } = "() => document.documentElement.getAttribute('data-nd-ready') !== null";
+}
+
+/// <summary>Which checks apply to a page.</summary>
+public enum PageKind
+{
+    /// <summary>A page of the NormDecay site: charts, formulas, direction, fonts, no external request, no script error.</summary>
+    Site,
+
+    /// <summary>HTML written by another exporter (e.g. <c>jupyter nbconvert --to html</c>): only that every chart is drawn offline.</summary>
+    ForeignHtml,
 }
 
 /// <summary>
-/// Opens an exported site in headless Debian Chromium (driven by playwright-core through tests/browser/check.mjs) with the
-/// network unavailable and checks each page: every chart container has an SVG drawn in it, every formula is typeset by KaTeX and
-/// no raw TeX is left, Persian pages compute to right-to-left and load Vazirmatn (code, outputs and formulas stay left-to-right),
-/// no request leaves the machine, no script error. Usage: <c>Assert.Empty(BrowserCheck.Run(siteDir).Problems)</c>.
+/// Opens an exported site in headless Debian Chromium (driven by the Microsoft.Playwright NuGet package, whose Node driver
+/// ships inside the package: no npm step, no browser download) with the network unavailable and checks each page: every chart
+/// container has an SVG drawn in it, every formula is typeset by KaTeX and no raw TeX is left, Persian pages compute to
+/// right-to-left and load Vazirmatn (code, outputs and formulas stay left-to-right), no request leaves the machine, no script
+/// error. The page-side inspection is tests/browser/inspect.js. Usage: <c>Assert.Empty(BrowserCheck.Run(siteDir).Problems)</c>.
 /// </summary>
 public static class BrowserCheck
 {
+    /// <summary>The Chromium flags: headless, no sandbox (root in CI), and nothing that phones home.</summary>
+    public static readonly IReadOnlyList<string> ChromiumFlags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--allow-file-access-from-files",
+        // Belt and braces: nothing resolves and everything goes to a dead proxy, even if offline mode had a hole.
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    ];
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowReadingFromString };
 
     /// <summary>The repository root, recorded at build time (assembly metadata NormDecay.RepositoryRoot).</summary>
@@ -64,11 +92,14 @@ public static class BrowserCheck
         typeof(BrowserCheck).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "NormDecay.RepositoryRoot").Value!;
 
     /// <summary>Checks the site in <paramref name="siteDir"/>; see the class summary. Throws when the browser cannot be run at all.</summary>
-    public static BrowserCheckReport Run(string siteDir, BrowserCheckOptions? options = null)
+    public static BrowserCheckReport Run(string siteDir, BrowserCheckOptions? options = null) =>
+        Task.Run(() => RunAsync(siteDir, options)).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="Run"/>.</summary>
+    public static async Task<BrowserCheckReport> RunAsync(string siteDir, BrowserCheckOptions? options = null)
     {
         options ??= new BrowserCheckOptions();
         string site = Path.GetFullPath(siteDir);
-        string helper = Path.Combine(RepositoryRoot, "tests", "browser");
         if (!Directory.Exists(site))
         {
             throw new DirectoryNotFoundException($"Site folder '{site}' does not exist.");
@@ -79,68 +110,190 @@ public static class BrowserCheck
             throw new FileNotFoundException($"Chromium not found at '{options.ChromiumPath}'. Install Debian's package: apt-get install chromium.", options.ChromiumPath);
         }
 
-        if (!Directory.Exists(Path.Combine(helper, "node_modules", "playwright-core")))
-        {
-            throw new InvalidOperationException($"playwright-core is not installed in '{helper}'. Run: cd tests/browser && npm ci");
-        }
-
-        string outFile = Path.Combine(Path.GetTempPath(), $"nd-browser-{Guid.NewGuid():N}.json");
-        var psi = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = helper,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in new[] { "check.mjs", "--site", site, "--out", outFile, "--chromium", options.ChromiumPath, "--timeout", ((int)options.PageTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
+        string inspect = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot, "tests", "browser", "inspect.js")).ConfigureAwait(false);
+        IReadOnlyList<string> pages = options.Pages is { Count: > 0 } ? options.Pages : HtmlPages(site);
         if (options.ScreenshotDir is not null)
         {
-            psi.ArgumentList.Add("--screenshots");
-            psi.ArgumentList.Add(Path.GetFullPath(options.ScreenshotDir));
+            Directory.CreateDirectory(options.ScreenshotDir);
         }
 
-        if (options.Pages is { Count: > 0 })
+        string userDataDir = Directory.CreateTempSubdirectory("nd-chromium-").FullName;
+        var external = new List<string>();
+        var results = new List<RawPage>();
+        using var timeout = new CancellationTokenSource(options.TotalTimeout);
+        using IPlaywright playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        IBrowserContext context = await playwright.Chromium.LaunchPersistentContextAsync(userDataDir, new BrowserTypeLaunchPersistentContextOptions
         {
-            psi.ArgumentList.Add("--pages");
-            psi.ArgumentList.Add(string.Join(",", options.Pages));
-        }
-
-        using Process process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start 'node'. Is Node.js (>= 20) on PATH?");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(options.TotalTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The browser check of '{site}' did not finish within {options.TotalTimeout}.");
-        }
-
+            ExecutablePath = options.ChromiumPath,
+            Headless = true,
+            ChromiumSandbox = false,
+            Offline = true,
+            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+            Args = ChromiumFlags,
+        }).ConfigureAwait(false);
+        string? version = context.Browser?.Version;
         try
         {
-            if (process.ExitCode != 0 || !File.Exists(outFile))
+            context.Request += (_, r) =>
             {
-                throw new InvalidOperationException($"node check.mjs failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
-            }
+                if (!IsLocal(r.Url))
+                {
+                    lock (external)
+                    {
+                        external.Add(r.Url);
+                    }
+                }
+            };
+            await context.RouteAsync(url => !IsLocal(url), route => route.AbortAsync("internetdisconnected")).ConfigureAwait(false);
+            foreach (string rel in pages)
+            {
+                if (timeout.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"The browser check of '{site}' did not finish within {options.TotalTimeout}.");
+                }
 
-            RawResult raw = JsonSerializer.Deserialize<RawResult>(File.ReadAllText(outFile), Json)
-                ?? throw new InvalidDataException($"Empty result from check.mjs in '{outFile}'.");
-            return new BrowserCheckReport(site, raw.Chromium, [.. raw.Pages.Select(Judge)], raw.ExternalRequests);
+                results.Add(await CheckPageAsync(context, site, rel, inspect, options).ConfigureAwait(false));
+            }
         }
         finally
         {
-            File.Delete(outFile);
+            await context.CloseAsync().ConfigureAwait(false);
+            try
+            {
+                Directory.Delete(userDataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still be flushing its profile; the folder is in the temp directory.
+            }
+        }
+
+        return new BrowserCheckReport(site, version, [.. results.Select(p => Judge(p, options.Kind))], external);
+    }
+
+    private static async Task<RawPage> CheckPageAsync(IBrowserContext context, string site, string rel, string inspect, BrowserCheckOptions options)
+    {
+        IPage page = await context.NewPageAsync().ConfigureAwait(false);
+        var consoleErrors = new List<string>();
+        var pageExternal = new List<string>();
+        var failed = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                lock (consoleErrors)
+                {
+                    consoleErrors.Add(m.Text);
+                }
+            }
+        };
+        page.PageError += (_, e) =>
+        {
+            lock (consoleErrors)
+            {
+                consoleErrors.Add(e);
+            }
+        };
+        page.Request += (_, r) =>
+        {
+            if (!IsLocal(r.Url))
+            {
+                lock (pageExternal)
+                {
+                    pageExternal.Add(r.Url);
+                }
+            }
+        };
+        page.RequestFailed += (_, r) =>
+        {
+            lock (failed)
+            {
+                failed.Add($"{r.Url} ({r.Failure})");
+            }
+        };
+        var clock = Stopwatch.StartNew();
+        RawPage result;
+        float timeoutMs = (float)options.PageTimeout.TotalMilliseconds;
+        try
+        {
+            await page.GotoAsync(new Uri(Path.Combine(site, rel)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs }).ConfigureAwait(false);
+            bool timedOut = false;
+            try
+            {
+                await page.WaitForFunctionAsync(options.ReadyCondition, null, new PageWaitForFunctionOptions { Timeout = timeoutMs }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                timedOut = true;
+            }
+
+            await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").ConfigureAwait(false);
+            JsonElement seen = await page.EvaluateAsync<JsonElement>(inspect).ConfigureAwait(false);
+            result = seen.Deserialize<RawPage>(Json) ?? new RawPage();
+            string? shot = null;
+            if (options.ScreenshotDir is not null)
+            {
+                shot = Path.Combine(Path.GetFullPath(options.ScreenshotDir), rel.Replace('/', '-').Replace(".html", ".png", StringComparison.Ordinal));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true }).ConfigureAwait(false);
+            }
+
+            result = result with { TimedOut = timedOut, Screenshot = shot };
+        }
+        catch (PlaywrightException e)
+        {
+            result = new RawPage { LoadError = e.Message };
+        }
+        finally
+        {
+            await page.CloseAsync().ConfigureAwait(false);
+        }
+
+        lock (consoleErrors)
+        {
+            return result with
+            {
+                Page = rel,
+                Milliseconds = clock.Elapsed.TotalMilliseconds,
+                ConsoleErrors = [.. consoleErrors],
+                ExternalRequests = [.. pageExternal],
+                FailedRequests = [.. failed],
+            };
         }
     }
 
+    private static bool IsLocal(string url) =>
+        url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("blob:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("about:", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("chrome-error:", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> HtmlPages(string site) =>
+        [.. Directory.EnumerateFiles(site, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(r => !r.StartsWith("assets/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>Turns what the browser saw into a list of problems, each naming what is wrong.</summary>
-    private static PageCheck Judge(RawPage p)
+    private static PageCheck Judge(RawPage p, PageKind kind)
     {
         var problems = new List<string>();
         if (p.LoadError is not null)
         {
             problems.Add($"did not load: {p.LoadError}");
+        }
+        else if (kind == PageKind.ForeignHtml)
+        {
+            if (p.Charts == 0)
+            {
+                problems.Add("no chart container found");
+            }
+
+            if (p.UndrawnCharts.Count > 0)
+            {
+                problems.Add($"{p.UndrawnCharts.Count} of {p.Charts} charts have no SVG drawn: {string.Join(", ", p.UndrawnCharts)}");
+            }
+
+            problems.AddRange(p.ConsoleErrors.Where(e => e.Contains("NormDecay", StringComparison.Ordinal) || e.Contains("Plotly", StringComparison.Ordinal)).Select(e => $"console error: {e}"));
+            return new PageCheck(p.Page, p.Language, p.Charts, p.Formulas, p.BodyDirection, p.VazirmatnLoaded, p.Screenshot, p.Milliseconds, p.ExternalRequests, problems);
         }
         else
         {

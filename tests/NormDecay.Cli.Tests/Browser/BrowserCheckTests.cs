@@ -5,8 +5,8 @@ using NormDecay.Cli.Tests.Export;
 namespace NormDecay.Cli.Tests.Browser;
 
 /// <summary>
-/// The fixture site opened in headless Chromium with no network. Needs /usr/bin/chromium (apt: chromium) and
-/// `npm ci` in tests/browser; .ci/run does both. Screenshots go to artifacts/screenshots/fixtures/.
+/// The fixture site opened in headless Chromium with no network. Needs only /usr/bin/chromium (apt: chromium); the driver
+/// comes with the Microsoft.Playwright NuGet package. Screenshots go to artifacts/screenshots/fixtures/.
 /// </summary>
 public sealed class BrowserCheckTests(ITestOutputHelper output)
 {

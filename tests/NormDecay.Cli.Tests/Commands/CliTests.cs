@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NormDecay.Cli.Commands;
 using NormDecay.Cli.Export;
 using NormDecay.Cli.Notebooks;
@@ -41,28 +42,133 @@ public class CliTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownVerb_ExitsTwoWithUsage()
+    public async Task RunAsync_MistypedVerb_SuggestsTheVerbAndExitsTwo()
     {
-        var (code, _, err) = await Invoke(Repo.Root, null, "frobnicate");
-        Assert.Equal(2, code);
-        Assert.Contains("Unknown verb 'frobnicate'", err, StringComparison.Ordinal);
-        Assert.Contains("translate [PATHS]", err, StringComparison.Ordinal);
+        var (code, _, err) = await Invoke(Repo.Root, null, "rnu", "x.ipynb");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("Unknown command 'rnu'", err, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'run'?", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal); // no stack trace
     }
 
     [Fact]
     public async Task RunAsync_UnknownOption_ExitsTwo()
     {
         var (code, _, err) = await Invoke(Repo.Root, null, "check", "notebooks", "--bogus");
-        Assert.Equal(2, code);
-        Assert.Contains("Unknown option '--bogus' for 'check'", err, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("Unknown option 'bogus'", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("build", "--parallel <N>", "--timeout <SEC>", "--root <DIR>", "--no-export")]
+    [InlineData("run", "<PATHS>", "-o, --output <DIR>", "--in-place", "--parallel <N>", "--timeout <SEC>", "--root <DIR>")]
+    [InlineData("export", "<PATHS>", "-o, --output <DIR>")]
+    [InlineData("check", "<PATHS>", "--executed")]
+    [InlineData("translate", "[PATHS]", "--lang <LANG>", "--stub", "--root <DIR>")]
+    [InlineData("assign", "<SOURCES>", "-o, --output <DIR>")]
+    [InlineData("grade", "<SUBMISSIONS>", "-o, --output <DIR>", "--source <PATH>", "--timeout <SEC>", "--parallel <N>", "--memory <MB>", "--root <DIR>", "--keep-scratch")]
+    public async Task RunAsync_VerbHelp_ListsEveryOptionAndExitsZero(string verb, params string[] expected)
+    {
+        var (code, output, _) = await Invoke(Repo.Root, null, verb, "--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains($"normdecay {verb}", output, StringComparison.Ordinal);
+        Assert.All(expected, e => Assert.Contains(e, output, StringComparison.Ordinal));
+        var (helpCode, helpOut, _) = await Invoke(Repo.Root, null, "help", verb);
+        Assert.Equal(ExitCodes.Ok, helpCode);
+        Assert.Equal(output, helpOut);
+    }
+
+    [Theory]
+    [InlineData("run", "--timeout <SEC>", "120")]
+    [InlineData("run", "--parallel <N>", "2")]
+    [InlineData("translate", "--lang <LANG>", "fa")]
+    [InlineData("grade", "--timeout <SEC>", "30")]
+    [InlineData("grade", "--memory <MB>", "1024")]
+    public async Task RunAsync_VerbHelp_ShowsDefaults(string verb, string option, string defaultValue)
+    {
+        var (_, output, _) = await Invoke(Repo.Root, null, verb, "--help");
+        string line = output.Split('\n').Single(l => l.Contains(option, StringComparison.Ordinal));
+        Assert.Matches($@"{Regex.Escape(option)}\s+{Regex.Escape(defaultValue)}\s", line);
+    }
+
+    [Fact]
+    public async Task RunAsync_ToolHelp_ListsEveryVerb()
+    {
+        var (code, output, _) = await Invoke(Repo.Root, null, "--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.All(new[] { "build", "run <PATHS>", "export <PATHS>", "check <PATHS>", "translate", "assign <SOURCES>", "grade <SUBMISSIONS>" },
+            v => Assert.Contains(v, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_BadNumber_IsUsageErrorWithoutStackTrace()
+    {
+        var (code, _, err) = await Invoke(Repo.Root, null, "run", "x.ipynb", "--timeout", "0");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--timeout must be a positive number of seconds, not 0", err, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_OutputAndInPlaceTogether_IsUsageError()
     {
         var (code, _, err) = await Invoke(Repo.Root, null, "run", "x.ipynb", "-o", "out", "--in-place");
-        Assert.Equal(2, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("either -o DIR or --in-place", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingPath_IsUsageErrorNamingIt()
+    {
+        var (code, _, err) = await Invoke(Repo.Root, null, "run", "no-such-notebook.ipynb");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal($"error: No notebook or folder at '{Path.Combine(Repo.Root, "no-such-notebook.ipynb")}'.", err.Trim());
+    }
+
+    [Fact]
+    public async Task Run_UnwritableOutputFolder_RefusedBeforeAnyKernelStarts()
+    {
+        string course = CourseWithTool();
+        string src = Path.Combine(course, "notebooks", "en", "r.ipynb");
+        Repo.Notebook("System.IO.File.WriteAllText(\"ran.txt\", \"kernel ran\");").Save(src);
+        string blocker = Path.Combine(course, "blocker");
+        File.WriteAllText(blocker, "a file where the output folder should be");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, output, err) = await Invoke(course, null, "run", src, "-o", Path.Combine(blocker, "out"));
+        Assert.Equal(ExitCodes.OutputNotWritable, code);
+        string line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: cannot write to the output folder '{Path.Combine(blocker, "out", "en")}'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("executing", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(course, "notebooks", "en", "ran.txt"))); // the notebook never ran
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Export_UnwritableSiteFolder_ExitsThree()
+    {
+        string course = Repo.NewCourse();
+        string blocker = Path.Combine(course, "blocker");
+        File.WriteAllText(blocker, "");
+        Repo.Notebook("1").Save(Path.Combine(course, "notebooks", "en", "e.ipynb"));
+        var (code, _, err) = await Invoke(course, new RecordingExport(), "export", "notebooks", "-o", blocker);
+        Assert.Equal(ExitCodes.OutputNotWritable, code);
+        Assert.Contains("it is a file, not a folder", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PythonNotebook_RefusedWithClearMessage()
+    {
+        string course = CourseWithTool();
+        string src = Path.Combine(course, "notebooks", "en", "py.ipynb");
+        File.WriteAllText(src, """
+            {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [], "source": ["print('hello')"]}],
+             "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}, "language_info": {"name": "python"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """);
+        var (code, output, err) = await Invoke(course, null, "run", src, "-o", "out");
+        Assert.Equal(ExitCodes.NotRunnable, code);
+        Assert.Equal($"error: {src} is a python (kernelspec python3) notebook; normdecay runs only C# notebooks (kernelspec .net-csharp)", err.Trim());
+        Assert.DoesNotContain("CS1002", err + output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(course, "out")));
     }
 
     [Fact]
@@ -77,7 +183,7 @@ public class CliTests
         Assert.Equal(before, File.ReadAllText(src));
         NotebookFile executed = NotebookFile.Load(Path.Combine(course, "executed", "en", "r.ipynb"));
         Assert.Contains("42", executed.Cells[2].Outputs![0]!["text"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("ok   en/r.ipynb", output, StringComparison.Ordinal);
+        Assert.Contains("[1/1] ok   en/r.ipynb", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +209,9 @@ public class CliTests
         Assert.Equal(1, code);
         Assert.Contains("02-bad.ipynb: cell 3 (id c1): System.Exception: broken lesson", err, StringComparison.Ordinal);
         Assert.Contains("1/2 notebooks ok", output, StringComparison.Ordinal);
+        Assert.Contains("build: executing 2 notebooks", output, StringComparison.Ordinal);
+        Assert.Matches(@"\[1/2\] (ok  |FAIL) en/0[12]-", output); // progress with counts, though output is not a terminal
+        Assert.Matches(@"\[2/2\] (ok  |FAIL) en/0[12]-", output);
         Assert.Equal(2, export.Exported.Count);
         Assert.Equal(Path.Combine(course, "artifacts", "site"), export.OutputDir);
         Assert.True(File.Exists(Path.Combine(course, "artifacts", "notebooks", "en", "01-good.ipynb")));
@@ -114,7 +223,7 @@ public class CliTests
         string course = CourseWithTool();
         var (code, _, err) = await Invoke(course, new RecordingExport(), "build", "--root", course);
         Assert.Equal(1, code);
-        Assert.Contains("No notebooks under", err, StringComparison.Ordinal);
+        Assert.Contains("no notebooks under", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NormDecay.Charts.Output;
 using NormDecay.Cli.Execution;
 using NormDecay.Cli.Notebooks;
 using NormDecay.Cli.Tests.Support;
@@ -42,11 +43,11 @@ public class NotebookRunnerTests
         Assert.NotNull(figure["layout"]);
         string html = string.Concat(((JsonArray)data["text/html"]!).Select(l => (string?)l));
         Assert.Contains("window.Plotly", html, StringComparison.Ordinal);
-        Assert.Contains("plotly.js v2.28.0", html, StringComparison.Ordinal); // inlined once: offline
+        Assert.Contains(NotebookChartHtml.LoaderAttribute, html, StringComparison.Ordinal); // plotly.js travels with the first chart: offline
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal); // no script or require.js path from a CDN
         Assert.DoesNotContain("require.config", html, StringComparison.Ordinal);
         string second = string.Concat(((JsonArray)Data(executed.Cells[4], "text/html")!["text/html"]!).Select(l => (string?)l));
-        Assert.DoesNotContain("plotly.js v2.28.0", second, StringComparison.Ordinal); // not a second copy
+        Assert.DoesNotContain(NotebookChartHtml.LoaderAttribute, second, StringComparison.Ordinal); // not a second copy
         Assert.Equal(1, executed.Cells[1].ExecutionCount); // the setup cell
         Assert.Equal(2, executed.Cells[2].ExecutionCount);
         Assert.Empty(NotebookFile.Load(source).Cells[3].Outputs!); // the source is untouched

@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using NormDecay.Cli.Execution;
+using NormDecay.Cli.Export;
+using Spectre.Console.Cli;
+
+namespace NormDecay.Cli.Commands;
+
+/// <summary>
+/// <c>normdecay build</c>: executes every notebook under notebooks/en and notebooks/fa into artifacts/notebooks/{en,fa}/, then
+/// exports the site to artifacts/site/ (each page with a link to download its executed notebook).
+/// </summary>
+public sealed class BuildCommand(CliContext context) : VerbCommand<BuildCommand.Settings>(context)
+{
+    /// <summary>The options of <c>build</c>.</summary>
+    public sealed class Settings : ExecutionSettings
+    {
+        /// <summary>Execute only; do not export the site.</summary>
+        [CommandOption("--no-export")]
+        [Description("Execute only; do not export artifacts/site/.")]
+        [DefaultValue(false)]
+        public bool NoExport { get; init; }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<int> RunAsync(CommandContext command, Settings settings, CancellationToken cancellationToken)
+    {
+        string root = settings.Root is { } r ? Context.FullPath(r) : RepositoryLayout.FindRoot(Context.CurrentDirectory)
+            ?? throw new UsageException($"No NormDecay repository (NormDecay.sln) at or above '{Context.CurrentDirectory}'; pass --root DIR.");
+        var clock = Stopwatch.StartNew();
+        string notebooks = Path.Combine(root, "notebooks");
+        var sources = new List<string>();
+        foreach (string lang in new[] { "en", "fa" })
+        {
+            string dir = Path.Combine(notebooks, lang);
+            if (Directory.Exists(dir))
+            {
+                sources.AddRange(RepositoryLayout.ExpandNotebooks([dir]));
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            await Context.Error.WriteLineAsync($"error: no notebooks under {notebooks}/en or {notebooks}/fa.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        string outDir = Path.Combine(root, "artifacts", "notebooks");
+        string site = Path.Combine(root, "artifacts", "site");
+        var jobs = sources.Select(s => (s, Path.Combine(outDir, RepositoryLayout.LanguageOf(s) ?? "other", Path.GetFileName(s)))).ToList();
+        NotebookJobs.EnsureRunnable(sources);
+        NotebookJobs.EnsureWritable(jobs.Select(j => j.Item2));
+        if (!settings.NoExport)
+        {
+            OutputFolder.EnsureWritable(site);
+        }
+
+        IReadOnlyList<NotebookRunResult> results = await NotebookJobs.ExecuteAsync(Context, "build", jobs, NotebookJobs.Options(settings.Timeout, settings.Parallel, root), cancellationToken).ConfigureAwait(false);
+        int failed = NotebookJobs.Report(Context, results);
+        if (!settings.NoExport)
+        {
+            var executed = results.Where(x => x.Output is not null).Select(x => x.Output!).ToList();
+            if (executed.Count > 0)
+            {
+                ExportReport report = Context.Exporter.Export(executed, site);
+                failed += NotebookJobs.WriteExport(Context, report);
+            }
+        }
+
+        await Context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"build: {results.Count(x => x.Succeeded)}/{results.Count} notebooks ok in {clock.Elapsed.TotalSeconds:0.0} s; executed copies in {outDir}")).ConfigureAwait(false);
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+}
