@@ -71,6 +71,7 @@ public static partial class NotebookChecker
                 problems.Add(new CheckProblem(full, where, $"metadata.polyglot_notebook.kernelName is {(cell.KernelName is null ? "missing" : $"\"{cell.KernelName}\"")} (expected \"csharp\")"));
             }
 
+            problems.AddRange(MissingClaimSentences(cell.Source).Select(m => new CheckProblem(full, where, m)));
             if (requireClearedOutputs && ((cell.Outputs?.Count ?? 0) > 0 || cell.ExecutionCount is not null))
             {
                 problems.Add(new CheckProblem(full, where, "has outputs or an execution count; committed sources must be cleared"));
@@ -164,6 +165,24 @@ public static partial class NotebookChecker
             }
         }
     }
+
+    /// <summary>Every claim key a code cell names (<c>Claim.That("claim.x", ...)</c>) must have its sentence in every language of
+    /// the string table (src/NormDecay.Charts/Text/strings.{en,fa}.json), or the cell would fail in that language.</summary>
+    internal static IEnumerable<string> MissingClaimSentences(string code)
+    {
+        foreach (Match m in ClaimKey().Matches(code))
+        {
+            string key = m.Groups[1].Value;
+            var missing = NormDecay.Charts.Text.ChartText.Languages.Where(l => !NormDecay.Charts.Text.ChartText.Has(key, l)).ToArray();
+            if (missing.Length > 0)
+            {
+                yield return $"claim key \"{key}\" has no sentence in strings.{string.Join(", strings.", missing)}.json";
+            }
+        }
+    }
+
+    [GeneratedRegex("\"(claim\\.[A-Za-z0-9_.-]+)\"")]
+    private static partial Regex ClaimKey();
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
     private static partial Regex CellId();

@@ -32,10 +32,14 @@ public sealed class Mlp
     /// <param name="placement">Where BN goes; default none.</param>
     /// <param name="initializer">Weight initializer; default <see cref="Initializer.He"/>.</param>
     /// <param name="batchNorm">BN conventions; default <see cref="BatchNormOptions.PyTorch"/>.</param>
-    /// <exception cref="ArgumentException">When fewer than two sizes are given or one is not positive.</exception>
+    /// <param name="afterBatchNorm">Optional: builds a layer (given the hidden size) inserted right after each batch
+    /// normalization, e.g. a <see cref="NoiseInjection"/> for Santurkar et al.'s "noisy BN"; ignored without BN. Default none.</param>
+    /// <exception cref="ArgumentException">When fewer than two sizes are given or one is not positive, or when
+    /// <paramref name="afterBatchNorm"/> builds a layer whose sizes differ from the hidden size.</exception>
     public Mlp(
         IReadOnlyList<int> layerSizes, Random random, ActivationKind activation = ActivationKind.ReLU,
-        BnPlacement placement = BnPlacement.None, Initializer? initializer = null, BatchNormOptions? batchNorm = null)
+        BnPlacement placement = BnPlacement.None, Initializer? initializer = null, BatchNormOptions? batchNorm = null,
+        Func<int, ILayer>? afterBatchNorm = null)
     {
         ArgumentNullException.ThrowIfNull(layerSizes);
         ArgumentNullException.ThrowIfNull(random);
@@ -66,6 +70,7 @@ public sealed class Mlp
             if (placement == BnPlacement.BeforeActivation)
             {
                 layers.Add(bn!);
+                AddAfterBatchNorm(layers, afterBatchNorm, size);
             }
 
             layers.Add(act);
@@ -73,6 +78,7 @@ public sealed class Mlp
             if (placement == BnPlacement.AfterActivation)
             {
                 layers.Add(bn!);
+                AddAfterBatchNorm(layers, afterBatchNorm, size);
             }
         }
 
@@ -202,6 +208,22 @@ public sealed class Mlp
 
     /// <inheritdoc/>
     public override string ToString() => $"Mlp({string.Join(", ", LayerSizes)}, {ActivationKind}, BN {Placement})";
+
+    private static void AddAfterBatchNorm(List<ILayer> layers, Func<int, ILayer>? factory, int size)
+    {
+        if (factory is null)
+        {
+            return;
+        }
+
+        ILayer extra = factory(size) ?? throw new ArgumentException("afterBatchNorm returned null.", nameof(factory));
+        if (extra.InputSize != size || extra.OutputSize != size)
+        {
+            throw new ArgumentException($"afterBatchNorm must build a layer of size {size} -> {size}; got {extra.Name} ({extra.InputSize} -> {extra.OutputSize}).", nameof(factory));
+        }
+
+        layers.Add(extra);
+    }
 
     private static InvalidOperationException NotYet() => new("Mlp: layer activations are available after the first Forward.");
 }

@@ -27,6 +27,29 @@ public class NotebookCheckerTests
     public void Check_ValidSource_HasNoProblems() => Assert.Empty(CheckOnly(Repo.Notebook("1 + 1")));
 
     [Fact]
+    public void Check_ClaimKeyMissingFromStringTables_IsReportedWithTheKey()
+    {
+        var problems = CheckOnly(Repo.Notebook("Claim.That(\"claim.noSuchSentence\", true, 1.0);"));
+        var problem = Assert.Single(problems);
+        Assert.Equal("cell 3 (id c1)", problem.Where);
+        Assert.Contains("claim key \"claim.noSuchSentence\" has no sentence in strings.en, strings.fa.json", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ClaimKeyInBothStringTables_IsAccepted() =>
+        Assert.Empty(CheckOnly(Repo.Notebook("Claim.That(\"claim.fromScratchMatchesLibrary\", true, \"xHat\", 0.0);")));
+
+    [Fact]
+    public void Check_EveryClaimKeyOfTheCourse_HasBothSentences()
+    {
+        var cells = Directory.GetFiles(Path.Combine(Repo.Root, "notebooks", "en"), "*.ipynb")
+            .SelectMany(f => NotebookFile.Load(f).Cells.Where(c => c.IsCode)).ToList();
+        Assert.True(cells.Count(c => c.Source.Contains("Claim.That(\"claim.", StringComparison.Ordinal)) >= 10, "the lessons check their claims in code");
+        var missing = cells.SelectMany(c => NotebookChecker.MissingClaimSentences(c.Source)).ToList();
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
     public void Check_OldFormat_IsReported()
     {
         NotebookFile nb = Repo.Notebook("1");

@@ -30,6 +30,32 @@ public class MlpTests
     }
 
     [Fact]
+    public void Layers_AfterBatchNorm_InsertsTheLayerRightAfterEachBn()
+    {
+        var mlp = new Mlp([4, 8, 8, 2], new Random(1), placement: BnPlacement.BeforeActivation, afterBatchNorm: n => new NoiseInjection(n, new Random(2), 1, 2));
+        Assert.Equal(["Dense(4 -> 8)", "BatchNorm(8)", "NoiseInjection(8)", "ReLU(8)", "Dense(8 -> 8)", "BatchNorm(8)", "NoiseInjection(8)", "ReLU(8)", "Dense(8 -> 2)"], mlp.Layers.Select(l => l.Name));
+        var after = new Mlp([4, 8, 2], new Random(1), placement: BnPlacement.AfterActivation, afterBatchNorm: n => new Identity(n));
+        Assert.Equal(["Dense(4 -> 8)", "ReLU(8)", "BatchNorm(8)", after.Layers[3].Name, "Dense(8 -> 2)"], after.Layers.Select(l => l.Name));
+        var none = new Mlp([4, 8, 2], new Random(1), afterBatchNorm: n => new NoiseInjection(n, new Random(2), 1, 2));
+        Assert.Equal(3, none.Layers.Count); // no BN, nothing inserted
+    }
+
+    [Fact]
+    public void Constructor_AfterBatchNormOfWrongSize_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Mlp([4, 8, 2], new Random(1), placement: BnPlacement.BeforeActivation, afterBatchNorm: _ => new Identity(3)));
+        Assert.Contains("size 8 -> 8", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backward_WithEvalIdentityAfterBn_PassesGradientCheck()
+    {
+        var mlp = new Mlp([5, 7, 3], new Random(1), placement: BnPlacement.BeforeActivation, afterBatchNorm: n => new Identity(n));
+        var report = GradientCheck.Network(mlp, TestData.Normal(8, 5, seed: 2), [0, 1, 2, 0, 1, 2, 2, 1]);
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    [Fact]
     public void PreAndPostActivations_AfterForward_AreActivationInputAndOutput()
     {
         var mlp = new Mlp([4, 6, 3], new Random(1), placement: BnPlacement.BeforeActivation);
