@@ -72,7 +72,7 @@ public static class GradientCheck
     /// <param name="relativeTolerance">Relative tolerance per entry.</param>
     /// <param name="absoluteTolerance">Absolute tolerance per entry.</param>
     public static GradientCheckReport Network(
-        Mlp network, Matrix<double> x, int[] labels, Mode mode = Mode.Train, double step = DefaultStep,
+        INetwork network, Matrix<double> x, int[] labels, Mode mode = Mode.Train, double step = DefaultStep,
         double relativeTolerance = DefaultRelativeTolerance, double absoluteTolerance = DefaultAbsoluteTolerance)
     {
         ArgumentNullException.ThrowIfNull(network);

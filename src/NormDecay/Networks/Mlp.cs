@@ -16,7 +16,7 @@ namespace NormDecay.Networks;
 /// <see cref="Forward"/> and <see cref="Backward"/> reuse internal buffers: their results are valid until the next call
 /// with the same batch size. Mode is explicit; <see cref="Predict"/> always runs in eval mode.
 /// </remarks>
-public sealed class Mlp
+public sealed class Mlp : INetwork
 {
     private readonly ILayer[] _layers;
     private readonly RowBuffers[] _outputs;

@@ -13,7 +13,7 @@ namespace NormDecay.Optimizers;
 /// Order as in PyTorch: the optimizer steps, then the schedule advances (so step 0's rate is used first).
 /// Weight decay applies to every parameter, BN's γ and β included (PyTorch's default).
 /// </remarks>
-public sealed class Sgd
+public sealed class Sgd : IOptimizer
 {
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly double[][] _velocity;
