@@ -13,14 +13,14 @@ public partial class PersianStringsTests
 {
     private static readonly Glossary Course = Glossary.Load(GlossaryTests.RepositoryGlossaryPath);
 
-    private static List<string> Problems(IEnumerable<(string Where, string Text)> strings, bool assignment)
+    private static List<string> Problems(IEnumerable<(string Where, string Text)> strings, bool assignment, bool latinDigits = false)
     {
         var problems = new List<string>();
         foreach (var (where, text) in strings)
         {
             string prose = Placeholder().Replace(text, " ");
             problems.AddRange(Course.Find(prose, assignment).Select(h => $"{where}: {h}"));
-            problems.AddRange(PersianTypography.Problems(prose).Select(p => $"{where}: {p}"));
+            problems.AddRange(PersianTypography.Problems(prose).Where(p => !latinDigits || !p.Contains("Latin digits", StringComparison.Ordinal)).Select(p => $"{where}: {p}"));
         }
 
         return problems;
@@ -32,7 +32,8 @@ public partial class PersianStringsTests
         using JsonDocument fa = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "src", "NormDecay.Charts", "Text", "strings.fa.json")));
         var strings = fa.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).ToList();
         Assert.NotEmpty(strings);
-        Assert.Empty(Problems(strings, assignment: false));
+        // Chart labels keep Latin digits, like the ticks and the values plotly inserts (ChartTextTests).
+        Assert.Empty(Problems(strings, assignment: false, latinDigits: true));
     }
 
     [Fact]
