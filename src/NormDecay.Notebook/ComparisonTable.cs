@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using NormDecay.Charts.Text;
 
 namespace NormDecay.Notebook;
 
 /// <summary>
 /// A <c>cmp</c>-style table (after Karpathy's makemore part 4): for each named quantity, whether a from-scratch result
 /// equals the library's exactly, approximately (max |difference| &lt;= <see cref="Tolerance"/>), and the max |difference|.
-/// Displays as an HTML table in a notebook (headers in the notebook's language) and as text elsewhere.
+/// Displays as an HTML table in a notebook and as text elsewhere, headers and verdicts in the notebook's language from the
+/// string table (<c>report.*</c> keys).
 /// </summary>
 /// <param name="tolerance">The absolute tolerance of the "approx" column; default 1e-10 (far above double rounding of
 /// the course's small computations, far below any real mistake). Must be finite and non-negative.</param>
@@ -99,21 +101,38 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
         return new ComparisonRow(name, shape, exact, maxDiff <= Tolerance, maxDiff, worst);
     }
 
-    /// <summary>Plain-text table: name, shape, exact, approx, max |diff|.</summary>
-    public override string ToString()
+    /// <summary>Plain-text table in English: name, shape, exact, approx, max |diff|.</summary>
+    public override string ToString() => ToString("en");
+
+    /// <summary>
+    /// Plain-text table with the column names and verdicts of <paramref name="language"/> ("en" or "fa"; anything else is
+    /// English), from the string table (<c>report.*</c> keys of <c>NormDecay.Charts.Text.ChartText</c>).
+    /// </summary>
+    /// <param name="language">"en" or "fa".</param>
+    public string ToString(string language)
     {
-        int width = Math.Max(4, rows.Count == 0 ? 4 : rows.Max(r => r.Name.Length));
+        string lang = Language(language);
+        string[] h = Headers(lang);
+        string yes = ChartText.Get("report.yes", lang), no = ChartText.Get("report.no", lang);
+        int width = Math.Max(h[0].Length, rows.Count == 0 ? 0 : rows.Max(r => r.Name.Length));
+        int shapeWidth = Math.Max(h[1].Length, 8), exactWidth = Math.Max(h[2].Length, 5), approxWidth = Math.Max(h[3].Length, 6);
         var sb = new StringBuilder();
-        sb.Append("name".PadRight(width)).Append(" | shape    | exact | approx | max |diff|\n");
+        sb.Append(h[0].PadRight(width)).Append(" | ").Append(h[1].PadRight(shapeWidth)).Append(" | ").Append(h[2].PadRight(exactWidth))
+          .Append(" | ").Append(h[3].PadRight(approxWidth)).Append(" | ").Append(h[4]).Append('\n');
         foreach (ComparisonRow r in rows)
         {
-            sb.Append(r.Name.PadRight(width)).Append(" | ").Append(r.Shape.PadRight(8)).Append(" | ")
-              .Append((r.Exact ? "yes" : "no").PadRight(5)).Append(" | ").Append((r.Approximate ? "yes" : "no").PadRight(6))
+            sb.Append(r.Name.PadRight(width)).Append(" | ").Append(r.Shape.PadRight(shapeWidth)).Append(" | ")
+              .Append((r.Exact ? yes : no).PadRight(exactWidth)).Append(" | ").Append((r.Approximate ? yes : no).PadRight(approxWidth))
               .Append(" | ").Append(Format(r.MaxDifference)).Append('\n');
         }
 
         return sb.ToString();
     }
+
+    private static string Language(string language) => NotebookLanguage.IsRightToLeft(language) ? "fa" : "en";
+
+    private static string[] Headers(string language) =>
+        [.. new[] { "report.name", "report.shape", "report.exact", "report.approx", "report.maxDiff" }.Select(k => ChartText.Get(k, language))];
 
     /// <summary>
     /// The table as HTML, headers in <paramref name="language"/> ("en" or "fa"; a Persian table is right-to-left, numbers stay left-to-right).
@@ -123,10 +142,9 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
     public string ToHtml(string language)
     {
         bool fa = NotebookLanguage.IsRightToLeft(language);
-        string[] h = fa
-            ? ["کمیت", "ابعاد", "دقیقاً برابر", "تقریباً برابر", "بیشترین اختلاف"]
-            : ["name", "shape", "exact", "approx", "max |diff|"];
-        string yes = fa ? "بله" : "yes", no = fa ? "خیر" : "no";
+        string lang = Language(language);
+        string[] h = Headers(lang);
+        string yes = ChartText.Get("report.yes", lang), no = ChartText.Get("report.no", lang);
         var sb = new StringBuilder();
         sb.Append(fa ? "<table class=\"normdecay-cmp\" dir=\"rtl\" lang=\"fa\">" : "<table class=\"normdecay-cmp\">");
         sb.Append("<thead><tr>");

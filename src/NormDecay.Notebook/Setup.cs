@@ -32,11 +32,12 @@ public static class Setup
         ChartDisplay.Register();
         MatrixDisplay.Register();
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
-        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString()), "text/plain");
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString(Language ?? NotebookLanguage.Default)), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToHtml()), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(Claim), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
+        ReportDisplay.Register(() => Language ?? NotebookLanguage.Default);
         ChartLanguage.Apply(language);
     }
 }

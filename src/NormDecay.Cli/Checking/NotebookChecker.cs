@@ -131,6 +131,11 @@ public static partial class NotebookChecker
 
         NotebookFile english = NotebookFile.Load(englishPath);
         TranslationFile translation = TranslationFile.Load(translationPath);
+        foreach (CheckProblem p in CheckWording(path, translationPath, translation))
+        {
+            yield return p;
+        }
+
         IReadOnlyList<TranslationProblem> tp = Translator.Problems(english, translation);
         foreach (TranslationProblem p in tp)
         {
@@ -181,8 +186,60 @@ public static partial class NotebookChecker
         }
     }
 
+    /// <summary>
+    /// The glossary and typography rules over every translated cell (see <see cref="Glossary"/> and <see cref="PersianTypography"/>):
+    /// each stray variant is named with the translation file, the cell id, the variant and the term to use.
+    /// Nothing is checked when the course has no <c>notebooks/i18n/&lt;language&gt;/glossary.json</c>.
+    /// </summary>
+    private static IEnumerable<CheckProblem> CheckWording(string path, string translationPath, TranslationFile translation)
+    {
+        Glossary? glossary;
+        string? error = null;
+        try
+        {
+            glossary = Glossary.ForTranslation(translationPath);
+        }
+        catch (InvalidDataException e)
+        {
+            glossary = null;
+            error = e.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new CheckProblem(path, null, error);
+            yield break;
+        }
+
+        if (glossary is null || translation.Language != "fa")
+        {
+            yield break;
+        }
+
+        bool assignment = IsAssignment(path);
+        string file = Path.GetFileName(translationPath);
+        foreach (var (id, cell) in translation.Cells)
+        {
+            foreach (GlossaryHit hit in glossary.Find(cell.Text, assignment))
+            {
+                yield return new CheckProblem(path, $"id {id}", $"translation ({file}): {hit}");
+            }
+
+            foreach (string problem in PersianTypography.Problems(cell.Text))
+            {
+                yield return new CheckProblem(path, $"id {id}", $"translation ({file}): {problem}");
+            }
+        }
+    }
+
     [GeneratedRegex("\"(claim\\.[A-Za-z0-9_.-]+)\"")]
     private static partial Regex ClaimKey();
+
+    /// <summary>True for an assignment notebook (<c>a1-...</c>, <c>a2-...</c>): the course's naming rule (notebooks/README.md).</summary>
+    public static bool IsAssignment(string notebookPath) => AssignmentName().IsMatch(Path.GetFileName(notebookPath));
+
+    [GeneratedRegex("^a[0-9]+-")]
+    private static partial Regex AssignmentName();
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
     private static partial Regex CellId();

@@ -83,11 +83,11 @@ public static class FeedbackText
         [FeedbackKey.Unreadable] = ("The file could not be read as a notebook, so nothing could be graded: {0}",
             "فایل به‌صورت نوت‌بوک خوانده نشد، پس هیچ بخشی نمره‌دهی نشد: {0}"),
         [FeedbackKey.Foreign] = ("This notebook is not a submission of this assignment (its assignment id is '{0}' and none of its graded cells match); submit the notebook you were given.",
-            "این نوت‌بوک مربوط به این تکلیف نیست (شناسهٔ تکلیف آن '{0}' است و هیچ سلول نمره‌دار آن مطابقت ندارد)؛ نوت‌بوکی را که به شما داده شده ارسال کنید."),
+            "این نوت‌بوک مربوط به این تکلیف نیست (شناسهٔ تکلیف آن «{0}» است و هیچ سلول نمره‌دار آن مطابقت ندارد)؛ نوت‌بوکی را که به شما داده شده ارسال کنید."),
         [FeedbackKey.MissingSolution] = ("The solution cell '{0}' is missing (deleted, or its metadata removed); the parts that use it cannot pass.",
-            "سلول پاسخ '{0}' وجود ندارد (حذف شده یا فرادادهٔ آن پاک شده)؛ بخش‌هایی که از آن استفاده می‌کنند قبول نمی‌شوند."),
+            "سلول پاسخ «{0}» وجود ندارد (حذف شده یا فرادادهٔ آن پاک شده)؛ بخش‌هایی که از آن استفاده می‌کنند قبول نمی‌شوند."),
         [FeedbackKey.MissingTest] = ("The check cell '{0}' was deleted (or its metadata removed), so this part scores zero. Do not delete check cells.",
-            "سلول بررسی '{0}' حذف شده (یا فرادادهٔ آن پاک شده)، پس این بخش نمرهٔ صفر می‌گیرد. سلول‌های بررسی را حذف نکنید."),
+            "سلول بررسی «{0}» حذف شده (یا فرادادهٔ آن پاک شده)، پس این بخش نمرهٔ صفر می‌گیرد. سلول‌های بررسی را حذف نکنید."),
         [FeedbackKey.Passed] = ("All checks passed, hidden tests included.", "همهٔ بررسی‌ها، از جمله آزمون‌های پنهان، قبول شد."),
         [FeedbackKey.Failed] = ("A check failed: {0}", "یک بررسی قبول نشد: {0}"),
         [FeedbackKey.NotImplemented] = ("Not implemented yet: the function still throws NotImplementedException ({0}).",
@@ -111,7 +111,7 @@ public static class FeedbackText
         [FeedbackKey.ManualAnswered] = ("Manual: needs the instructor. Your written answer ({0} words) is graded by hand; no automatic points.",
             "دستی: نیاز به استاد. پاسخ نوشتاری شما ({0} واژه) به‌صورت دستی نمره‌دهی می‌شود؛ نمرهٔ خودکاری ندارد."),
         [FeedbackKey.ManualUnanswered] = ("Manual: needs the instructor. No answer was written in '{0}' (it is empty or still says YOUR ANSWER HERE).",
-            "دستی: نیاز به استاد. در '{0}' پاسخی نوشته نشده (خالی است یا هنوز YOUR ANSWER HERE است)."),
+            "دستی: نیاز به استاد. در «{0}» پاسخی نوشته نشده (خالی است یا هنوز YOUR ANSWER HERE است)."),
     };
 
     private static readonly Dictionary<string, (string En, string Fa)> Labels = new(StringComparer.Ordinal)
@@ -137,11 +137,19 @@ public static class FeedbackText
             "به‌طور خودکار با normdecay grade نمره‌دهی شد: سلول‌های پاسخ شما در یک محیط ایزوله اجرا شدند و بررسی‌های اصلی و آزمون‌های پنهان مقدارهایی را که تابع‌های شما برگرداندند با مرجع مقایسه کردند."),
     };
 
-    /// <summary>The sentence for <paramref name="key"/> with <paramref name="argument"/>, in "fa" or (otherwise) English.</summary>
+    /// <summary>The sentence for <paramref name="key"/> with <paramref name="argument"/>, in "fa" or (otherwise) English; in Persian a
+    /// purely numeric argument is written in Persian digits.</summary>
     public static string Format(FeedbackKey key, string argument, string language)
     {
         var (en, fa) = Sentences[key];
-        return string.Format(CultureInfo.InvariantCulture, language == "fa" ? fa : en, argument);
+        if (language != "fa")
+        {
+            return string.Format(CultureInfo.InvariantCulture, en, argument);
+        }
+
+        // A bare number (a word count, seconds, characters) is prose and takes Persian digits; messages from code keep theirs.
+        bool number = argument.Length > 0 && argument.All(char.IsAsciiDigit);
+        return string.Format(CultureInfo.InvariantCulture, fa, number ? Export.SiteStrings.LocalDigits(argument, "fa") : argument);
     }
 
     /// <summary>The gradebook note of a failed part: the kind of failure in a few English words.</summary>

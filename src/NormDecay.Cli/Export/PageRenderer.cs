@@ -50,7 +50,7 @@ internal static partial class PageRenderer
                 case "markdown":
                     SanitizedHtml md = HtmlSanitizer.Clean(MarkdownRenderer.ToHtml(cell.Source));
                     formulas += MathElement().Count(md.Html);
-                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(md.Html).Append("</section>\n");
+                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(BidiIsolation.Isolate(md.Html, SiteStrings.IsRightToLeft(context.Language))).Append("</section>\n");
                     break;
                 case "code":
                     codeCells++;

@@ -18,8 +18,8 @@ internal sealed record SiteStrings(
 
     /// <summary>Persian interface strings.</summary>
     public static readonly SiteStrings Persian = new(
-        "فارسی", "فهرست", "درس‌ها", "تمرین‌ها", "قبلی", "بعدی", "خواندن به",
-        "برون‌بری‌شده از دفترچه‌های اجراشده؛ بدون اینترنت کار می‌کند. KaTeX (MIT)، plotly.js (MIT)، وزیرمتن (SIL OFL 1.1)؛ پروانه‌ها در assets/.");
+        "فارسی", "فهرست", "درس‌ها", "تکلیف‌ها", "قبلی", "بعدی", "خواندن به",
+        "ساخته‌شده از نوت‌بوک‌های اجراشده؛ بدون اینترنت کار می‌کند. KaTeX (MIT)، plotly.js (MIT)، وزیرمتن (SIL OFL 1.1)؛ پروانه‌ها در assets/.");
 
     /// <summary>The strings for a language code; English for any language without its own table.</summary>
     public static SiteStrings For(string language) => language == "fa" ? Persian : English;

@@ -50,7 +50,7 @@ public class ManualPartsTests
 
     [Theory]
     [InlineData("en", "Manual: needs the instructor. Your written answer (120 words) is graded by hand", "2 points graded by the instructor")]
-    [InlineData("fa", "دستی: نیاز به استاد. پاسخ نوشتاری شما (120 واژه)", "2 امتیاز با نمره‌دهی استاد")]
+    [InlineData("fa", "دستی: نیاز به استاد. پاسخ نوشتاری شما (۱۲۰ واژه)", "2 امتیاز با نمره‌دهی استاد")]
     public void Render_ManualPart_ListedAsManualRowWithPendingPoints(string language, string row, string pending)
     {
         var grade = new SubmissionGrade("ali", "ali.ipynb", "a2-test-time", language,
