@@ -21,12 +21,12 @@ public static class ReportDisplay
     public static void Register(Func<string> language)
     {
         ArgumentNullException.ThrowIfNull(language);
-        Formatter.Register<TimingReport>((r, w) => w.Write(ToHtml(r, language())), ChartDisplay.HtmlMimeType);
+        Formatter.Register<TimingReport>((r, w) => w.Write(ToHtml(r, language())), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<TimingReport>((r, w) => w.Write(ToText(r, language())), "text/plain");
-        Formatter.SetPreferredMimeTypesFor(typeof(TimingReport), ChartDisplay.HtmlMimeType, "text/plain");
-        Formatter.Register<GradientCheckReport>((r, w) => w.Write(ToHtml(r, language())), ChartDisplay.HtmlMimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(TimingReport), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
+        Formatter.Register<GradientCheckReport>((r, w) => w.Write(ToHtml(r, language())), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<GradientCheckReport>((r, w) => w.Write(ToText(r, language())), "text/plain");
-        Formatter.SetPreferredMimeTypesFor(typeof(GradientCheckReport), ChartDisplay.HtmlMimeType, "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(GradientCheckReport), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
     }
 
     /// <summary>The timing table as HTML in <paramref name="language"/>: workload, median, interquartile range (ms per call), calls per sample.</summary>

@@ -18,7 +18,7 @@ public static class PreciseBatchNorm
     /// Recomputes the running mean and variance of every batch normalization of <paramref name="network"/> from
     /// <paramref name="data"/>: r_μ = Σ_b n_b μ_b / Σ_b n_b and r_σ² = Σ_b n_b v_b / Σ_b n_b, where v_b is the batch variance
     /// the layer's own convention stores (unbiased, n_b/(n_b - 1) σ²_b, for PyTorch's default; biased for Keras).
-    /// The weights, γ and β are not touched; <see cref="RunningStatistics.NumBatchesTracked"/> counts the extra batches.
+    /// The weights, γ and β are not touched; <see cref="RunningMoments.NumBatchesTracked"/> counts the extra batches.
     /// </summary>
     /// <param name="network">The trained network; a network without batch normalization is left unchanged.</param>
     /// <param name="data">The data to take the statistics from, normally the training set.</param>
@@ -37,7 +37,7 @@ public static class PreciseBatchNorm
         }
 
         Guard.Features(data.X, network.InputSize, nameof(RecomputeBatchNormStatistics));
-        var layers = network.HiddenBlocks.Select(b => b.BatchNorm).OfType<BatchNorm>().Where(b => b.Running.Enabled).ToArray();
+        var layers = network.HiddenBlocks.Select(b => b.BatchNorm).OfType<BatchNorm>().Where(b => b.RunningMoments.Enabled).ToArray();
         if (layers.Length == 0)
         {
             return 0;
@@ -62,8 +62,8 @@ public static class PreciseBatchNorm
                 double correction = layers[l].Options.UnbiasedRunningVariance ? n / (n - 1.0) : 1.0;
                 for (int j = 0; j < layers[l].Features; j++)
                 {
-                    meanSums[l][j] += n * layers[l].Mean[j];
-                    varianceSums[l][j] += n * correction * layers[l].Variance[j];
+                    meanSums[l][j] += n * layers[l].BatchMean[j];
+                    varianceSums[l][j] += n * correction * layers[l].BatchVariance[j];
                 }
             }
 

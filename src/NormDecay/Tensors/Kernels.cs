@@ -87,4 +87,28 @@ internal static partial class Kernels
             result[i] = sum;
         }
     }
+
+    /// <summary>y += alpha * x, element by element (BLAS axpy). <paramref name="x"/> and <paramref name="y"/> have the same length.</summary>
+    public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    {
+        if (alpha == 0)
+        {
+            return;
+        }
+
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && x.Length >= SimdVector.Count)
+        {
+            var va = new SimdVector(alpha);
+            for (; i <= x.Length - SimdVector.Count; i += SimdVector.Count)
+            {
+                (new SimdVector(y[i..]) + va * new SimdVector(x[i..])).CopyTo(y[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] += alpha * x[i];
+        }
+    }
 }
