@@ -21,6 +21,7 @@ public static class Setup
     public static void Run()
     {
         FSharpCoreFix.Install();
+        ParentWatch.Start();
         Language = NotebookLanguage.Current;
         Configure(Language);
     }
