@@ -66,7 +66,8 @@ public class CliTests
     [InlineData("check", "<PATHS>", "--executed")]
     [InlineData("translate", "[PATHS]", "--lang <LANG>", "--stub", "--root <DIR>")]
     [InlineData("assign", "<SOURCES>", "-o, --output <DIR>")]
-    [InlineData("grade", "<SUBMISSIONS>", "-o, --output <DIR>", "--source <PATH>", "--timeout <SEC>", "--parallel <N>", "--memory <MB>", "--root <DIR>", "--keep-scratch")]
+    [InlineData("grade", "<SUBMISSIONS>", "-o, --output <DIR>", "--source <PATH>", "--timeout <SEC>", "--parallel <N>", "--memory <MB>", "--root <DIR>", "--shard <I/N>", "--no-sandbox")]
+    [InlineData("merge", "<SHARD_DIRS>", "-o, --output <DIR>")]
     public async Task RunAsync_VerbHelp_ListsEveryOptionAndExitsZero(string verb, params string[] expected)
     {
         var (code, output, _) = await Invoke(Repo.Root, null, verb, "--help");
@@ -96,7 +97,7 @@ public class CliTests
     {
         var (code, output, _) = await Invoke(Repo.Root, null, "--help");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.All(new[] { "build", "run <PATHS>", "export <PATHS>", "check <PATHS>", "translate", "assign <SOURCES>", "grade <SUBMISSIONS>" },
+        Assert.All(new[] { "build", "run <PATHS>", "export <PATHS>", "check <PATHS>", "translate", "assign <SOURCES>", "grade <SUBMISSIONS>", "merge <SHARD_DIRS>" },
             v => Assert.Contains(v, output, StringComparison.Ordinal));
     }
 
