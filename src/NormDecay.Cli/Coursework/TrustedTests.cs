@@ -156,14 +156,20 @@ public sealed partial class TrustedTests
         Assembly[] loaded = [typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly, typeof(NormDecay.Normalization.BatchNorm).Assembly,
             typeof(NormDecay.Charts.Figures.LineCharts).Assembly, typeof(TrustedGlobals).Assembly];
         var names = loaded.Select(a => a.GetName().Name + ".dll").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Each other course library once: the copy already loaded in this process where there is one (a test host loads
+        // NormDecay.Notebook, say), else the file in the library folder.
+        var domain = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0)
+            .GroupBy(a => a.GetName().Name + ".dll", StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Location, StringComparer.OrdinalIgnoreCase);
         var files = Directory.Exists(libraryDirectory)
-            ? Directory.EnumerateFiles(libraryDirectory, "*.dll").Where(f => !names.Contains(Path.GetFileName(f))).Where(f => !AppDomain.CurrentDomain.GetAssemblies().Any(a => string.Equals(a.GetName().Name + ".dll", Path.GetFileName(f), StringComparison.OrdinalIgnoreCase)))
+            ? Directory.EnumerateFiles(libraryDirectory, "*.dll").Where(f => !names.Contains(Path.GetFileName(f)))
+                .Select(f => domain.TryGetValue(Path.GetFileName(f), out string? loadedCopy) ? loadedCopy : f)
             : [];
         var domainRefs = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0 && (a.GetName().Name?.StartsWith("Plotly", StringComparison.Ordinal) == true || a.GetName().Name == "FSharp.Core"));
+        var fileRefs = files.Where(f => !domainRefs.Any(a => string.Equals(a.Location, f, StringComparison.Ordinal)));
         return ScriptOptions.Default
             .AddReferences(loaded)
             .AddReferences(domainRefs)
-            .AddReferences(files.Select(f => MetadataReference.CreateFromFile(f)))
+            .AddReferences(fileRefs.Select(f => MetadataReference.CreateFromFile(f)))
             .AddImports(SolutionHost.DefaultUsings)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(false);

@@ -180,7 +180,7 @@ internal static partial class OutputRenderer
 
     // The notebook's own chart HTML (NotebookChartHtml) or Plotly.NET.Interactive's CDN markup (the grader's mode).
     private static bool LooksLikeChartScript(string html) =>
-        NotebookChartHtml.IsChartHtml(html) || html.Contains("cdn.plot.ly", StringComparison.OrdinalIgnoreCase);
+        NotebookChartHtml.IsChartHtml(html) || html.Contains("Plotly.newPlot", StringComparison.Ordinal) || html.Contains("cdn.plot.ly", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Removes ANSI colour escapes (kernel tracebacks carry them).</summary>
     public static string StripAnsi(string text) => AnsiEscape().Replace(text, "");
