@@ -71,7 +71,7 @@ public sealed class Cli(TextWriter output, TextWriter error, string currentDirec
                 .WithDescription("The student release of an assignment: solutions stubbed, hidden tests removed, outputs cleared.")
                 .WithExample("assign", "notebooks/en/a1-batchnorm.ipynb", "-o", "course");
             c.AddCommand<GradeCommand>("grade")
-                .WithDescription("Grade submissions, each in a bubblewrap sandbox that returns values only: long and wide gradebooks and one feedback page per student and assignment. Written answers (manual parts) get 0 automatic points and the note \"manual: needs the instructor\".")
+                .WithDescription("Written answers get the note \"manual: needs the instructor\" (0 automatic points). Grades submissions, each in a bubblewrap sandbox that returns values only: long and wide gradebooks and one feedback page per student and assignment.")
                 .WithExample("grade", "course/submitted", "-o", "course")
                 .WithExample("grade", "course/submitted", "-o", "shard-0", "--shard", "0/4");
             c.AddCommand<MergeCommand>("merge")

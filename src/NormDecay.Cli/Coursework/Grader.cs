@@ -163,7 +163,7 @@ public static partial class Grader
                 ct.ThrowIfCancellationRequested();
                 if (part.Manual)
                 {
-                    parts.Add(new PartScore(part.GradeId, 0, part.Points, ManualLine(s.Answers.GetValueOrDefault(part.GradeId, "")), Manual: true));
+                    parts.Add(new PartScore(part.GradeId, 0, part.Points, ManualLine(part.GradeId, s.Answers.GetValueOrDefault(part.GradeId, "")), Manual: true));
                     continue;
                 }
 
@@ -320,12 +320,12 @@ public static partial class Grader
     private static string FirstLine(string message) => message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? message;
 
     /// <summary>The feedback line of a manual part: the answer's length in words, or that it is still unanswered.</summary>
-    private static FeedbackLine ManualLine(string answer)
+    private static FeedbackLine ManualLine(string gradeId, string answer)
     {
         string text = Regex.Replace(answer, "<[^>]*>", " ").Trim();
         if (text.Length == 0 || string.Equals(text, Regions.MarkdownAnswer, StringComparison.OrdinalIgnoreCase))
         {
-            return new FeedbackLine(FeedbackKey.ManualUnanswered, "-");
+            return new FeedbackLine(FeedbackKey.ManualUnanswered, gradeId);
         }
 
         int words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -111,7 +111,7 @@ public class GraderTests(GradedSubmissions graded, ITestOutputHelper output) : I
         Assert.Equal(Gradebook.Header, lines[0]);
         Assert.Equal(graded.Submissions.Count * 3, lines.Length - 1);
         Assert.Contains("correct,a1-batchnorm,bn-backward-tests,3,3,", lines);
-        Assert.Contains("wrong,a1-batchnorm,bn-forward-train-tests,0,3,", lines);
+        Assert.Contains(lines, l => l.StartsWith("wrong,a1-batchnorm,bn-forward-train-tests,0,3,", StringComparison.Ordinal)); // the note says why
         Assert.Empty(Directory.GetFiles(Path.Combine(graded.Output, "graded"), "*.tmp", SearchOption.AllDirectories));
     }
 
