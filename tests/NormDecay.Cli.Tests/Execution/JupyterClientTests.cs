@@ -16,6 +16,7 @@ namespace NormDecay.Cli.Tests.Execution;
 /// the executed copies are exported both by our exporter and by <c>jupyter nbconvert --to html</c>; headless Chromium then
 /// checks, offline, that every chart is drawn in both. Screenshots: artifacts/screenshots/jupyter/.
 /// </summary>
+[Collection("Coursework grading")] // one jupyter-started kernel at a time: the .NET kernel binds 127.0.0.1:2048
 public sealed class JupyterClientTests(ITestOutputHelper output)
 {
     private const string Lesson = "07-why-decay.ipynb";
