@@ -85,7 +85,19 @@ public class TrainerAllocationTests(ITestOutputHelper output)
         }
 
         Fit(1); // warm-up
-        long two = Fit(2), six = Fit(6);
+
+        // One-time allocations (a lazily built buffer, a runtime cache filled on first use by this thread) can land in any
+        // single measurement; what Fit allocates per epoch lands in every one. So the smallest of three differences counts.
+        long two = long.MaxValue, six = long.MaxValue;
+        long smallestDifference = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            long a = Fit(2), b = Fit(6);
+            if (b - a < smallestDifference)
+            {
+                (two, six, smallestDifference) = (a, b, b - a);
+            }
+        }
 
         // What four more epochs must record: 4 x steps StepRecord slots in the history's step list and 4 reference slots in
         // its epoch list (both allocated up front with their capacity), and 4 epoch records with their layer statistics,
