@@ -60,7 +60,7 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData("build", "--parallel <N>", "--timeout <SEC>", "--root <DIR>", "--no-export")]
+    [InlineData("build", "--parallel <N>", "--timeout <SEC>", "--root <DIR>", "--no-export", "--no-kernel-image")]
     [InlineData("run", "<PATHS>", "-o, --output <DIR>", "--in-place", "--parallel <N>", "--timeout <SEC>", "--root <DIR>")]
     [InlineData("export", "<PATHS>", "-o, --output <DIR>")]
     [InlineData("check", "<PATHS>", "--executed")]
@@ -206,7 +206,7 @@ public class CliTests
         Repo.Notebook("1 + 1").Save(Path.Combine(course, "notebooks", "en", "01-good.ipynb"));
         Repo.Notebook("throw new Exception(\"broken lesson\");").Save(Path.Combine(course, "notebooks", "en", "02-bad.ipynb"));
         var export = new RecordingExport();
-        var (code, output, err) = await Invoke(course, export, "build");
+        var (code, output, err) = await Invoke(course, export, "build", "--no-kernel-image");
         Assert.Equal(1, code);
         Assert.Contains("02-bad.ipynb: cell 3 (id c1): System.Exception: broken lesson", err, StringComparison.Ordinal);
         Assert.Contains("1/2 notebooks ok", output, StringComparison.Ordinal);
