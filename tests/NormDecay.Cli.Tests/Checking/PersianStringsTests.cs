@@ -41,7 +41,8 @@ public partial class PersianStringsTests
     {
         SiteStrings s = SiteStrings.Persian;
         Assert.Empty(Problems(
-            [("Contents", s.Contents), ("Lessons", s.Lessons), ("Assignments", s.Assignments), ("Previous", s.Previous), ("Next", s.Next), ("ReadIn", s.ReadIn), ("Footer", s.Footer)],
+            [("Contents", s.Contents), ("Lessons", s.Lessons), ("Assignments", s.Assignments), ("Previous", s.Previous), ("Next", s.Next), ("ReadIn", s.ReadIn), ("Footer", s.Footer),
+                ("DownloadNotebook", s.DownloadNotebook), ("DownloadHint", s.DownloadHint)],
             assignment: true));
     }
 
