@@ -16,7 +16,8 @@ public static partial class SiteExporter
 
     /// <summary>
     /// Exports <paramref name="executedNotebookPaths"/> (e.g. <c>artifacts/notebooks/en/01-inputs.ipynb</c>) as a site in
-    /// <paramref name="outputDir"/>. A notebook's language is the name of its folder (<c>en</c>, <c>fa</c>); notebooks with the same
+    /// <paramref name="outputDir"/>. A notebook's language is the one in its metadata (<c>metadata.normdecay.lang</c>), else the
+    /// name of its folder (<c>en</c>, <c>fa</c>), else <see cref="ExportOptions.DefaultLanguage"/>; notebooks with the same
     /// file name in two languages are linked to each other. A notebook that cannot be read is reported in
     /// <see cref="ExportReport.Failures"/> and the others are still exported.
     /// </summary>
@@ -158,11 +159,24 @@ public static partial class SiteExporter
         NotebookDocument notebook = NotebookDocument.Load(path);
         string slug = Path.GetFileNameWithoutExtension(path);
         string folder = Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
-        string language = LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage;
+        string language = DeclaredLanguage(path) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
         string title = notebook.Cells.Where(c => c.CellType == "markdown")
             .Select(c => MarkdownRenderer.FirstHeading(c.Source))
             .FirstOrDefault(t => t is not null) ?? slug;
         return new Entry(path, language, slug, KindOf(slug), notebook, title);
+    }
+
+    /// <summary>The language a notebook declares in its metadata (<c>metadata.normdecay.lang</c>, written by <c>translate</c>), or null.</summary>
+    private static string? DeclaredLanguage(string path)
+    {
+        try
+        {
+            return Notebooks.NotebookMetadata.Language(Notebooks.NotebookFile.Load(path));
+        }
+        catch (InvalidDataException)
+        {
+            return null; // JSON the strict reader refuses (e.g. a trailing comma) but the exporter's reader took: the folder decides
+        }
     }
 
     private static int LanguageOrder(string language) => language switch { "en" => 0, "fa" => 1, _ => 2 };

@@ -186,6 +186,46 @@ public class CliTests
         Assert.Empty(Directory.GetFiles(Path.Combine(course, "site"), "*.tmp", SearchOption.AllDirectories));
     }
 
+    /// <summary>A Persian notebook made by <c>translate</c>, then copied out of notebooks/fa (as a student keeps it).</summary>
+    private static async Task<(string Course, string Copy)> PersianNotebookCopiedElsewhere(string code)
+    {
+        string course = CourseWithTool();
+        File.WriteAllText(Path.Combine(course, "NormDecay.sln"), "");
+        string en = Path.Combine(course, "notebooks", "en", "05-lang.ipynb");
+        Repo.Notebook(code).Save(en);
+        TranslationTestData.WriteTranslation(en, "fa");
+        var (code1, _, err) = await Invoke(course, null, "translate");
+        Assert.True(code1 == ExitCodes.Ok, err);
+        string copy = Path.Combine(course, "kept", "here", "05-lang.ipynb"); // ../../artifacts/lib still resolves from here
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(CoursePaths.Counterpart(en, "fa"), copy);
+        Assert.Equal("fa", NotebookFile.Load(copy).Metadata[NotebookMetadata.OwnKey]![NotebookMetadata.LanguageKey]!.GetValue<string>());
+        return (course, copy);
+    }
+
+    [Fact]
+    public async Task Export_PersianNotebookCopiedElsewhere_IsExportedRightToLeft()
+    {
+        var (course, copy) = await PersianNotebookCopiedElsewhere("1");
+        var (code, _, err) = await Invoke(course, null, "export", copy, "-o", "site");
+        Assert.True(code == ExitCodes.Ok, err);
+        string html = File.ReadAllText(Path.Combine(course, "site", "fa", "05-lang.html"));
+        Assert.Contains("<html lang=\"fa\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(course, "site", "en")));
+    }
+
+    [Fact]
+    public async Task Run_PersianNotebookCopiedElsewhere_RunsInPersian()
+    {
+        var (course, copy) = await PersianNotebookCopiedElsewhere(
+            "Console.WriteLine(Environment.GetEnvironmentVariable(\"NORMDECAY_LANG\") + \"|\" + NormDecay.Charts.Text.ChartText.Language);");
+        var (code, _, err) = await Invoke(course, null, "run", copy, "-o", "out");
+        Assert.True(code == ExitCodes.Ok, err);
+        NotebookFile executed = NotebookFile.Load(Path.Combine(course, "out", "fa", "05-lang.ipynb"));
+        Assert.Contains("fa|fa", executed.Cells[2].Outputs![0]!["text"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("fa", NotebookMetadata.Language(executed)); // the executed copy keeps the language for export
+    }
+
     [Fact]
     public async Task Run_PythonNotebook_RefusedWithClearMessage()
     {

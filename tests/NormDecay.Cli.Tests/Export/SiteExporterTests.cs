@@ -305,6 +305,40 @@ public sealed partial class SiteExporterTests(ExportedFixtureSite site) : IClass
         }
     }
 
+    [Theory]
+    [InlineData("elsewhere", "fa", "fa", "rtl")] // a Persian notebook kept outside notebooks/fa
+    [InlineData("en", "fa", "fa", "rtl")]        // the metadata wins over the folder
+    [InlineData("fa", null, "fa", "rtl")]        // no metadata: the folder decides
+    [InlineData("elsewhere", null, "en", "ltr")] // neither: ExportOptions.DefaultLanguage
+    public void Export_Language_ComesFromTheMetadataThenTheFolder(string folder, string? declared, string language, string dir)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "nd-export-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string fixture = ExportedFixtureSite.Notebooks.First(p => p.EndsWith(Path.Combine("fa", "01-fixture-lesson.ipynb"), StringComparison.Ordinal));
+            var nb = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(fixture))!.AsObject();
+            if (declared is not null)
+            {
+                nb["metadata"]!["normdecay"] = new System.Text.Json.Nodes.JsonObject { ["lang"] = declared };
+            }
+
+            string path = Path.Combine(root, folder, "01-copied.ipynb");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, nb.ToJsonString());
+            ExportReport report = SiteExporter.Export([path], Path.Combine(root, "site"));
+            ExportedPage page = Assert.Single(report.Pages);
+            Assert.Equal(language, page.Language);
+            Assert.Equal(Path.Combine(root, "site", language, "01-copied.html"), page.OutputPath);
+            IDocument doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(page.OutputPath));
+            Assert.Equal(language, doc.DocumentElement.GetAttribute("lang"));
+            Assert.Equal(dir, doc.DocumentElement.GetAttribute("dir"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void Export_NoNotebooks_ThrowsNamingTheParameter()
     {
