@@ -6,8 +6,9 @@ namespace NormDecay.Cli.Checking;
 
 /// <summary>
 /// Checks committed notebook sources: nbformat 4.5 structure, C# kernel metadata, cell ids (present, valid, unique),
-/// the setup cell as the first code cell, outputs cleared, and for a Persian notebook parity with its English source
-/// (the translation complete and fresh, and the committed file equal to what <c>translate</c> generates).
+/// the setup cell as the first code cell, outputs cleared, the language metadata (if any) agreeing with the language folder,
+/// and for a Persian notebook parity with its English source (the translation complete and fresh, the language in
+/// <c>metadata.normdecay.lang</c>, and the committed cells equal to what <c>translate</c> generates).
 /// </summary>
 public static partial class NotebookChecker
 {
@@ -36,6 +37,12 @@ public static partial class NotebookChecker
         }
 
         problems.AddRange(NotebookMetadata.Problems(nb).Select(p => new CheckProblem(full, null, p)));
+        string? languageProblem = LanguageProblem(full, nb);
+        if (languageProblem is not null)
+        {
+            problems.Add(new CheckProblem(full, null, languageProblem));
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         NotebookCell? firstCode = null;
         for (int i = 0; i < nb.Cells.Count; i++)
@@ -87,8 +94,25 @@ public static partial class NotebookChecker
             problems.Add(new CheckProblem(full, $"id {firstCode.Id}", "the first code cell is not the setup cell (see notebooks/README.md for its exact text)"));
         }
 
-        problems.AddRange(CheckParity(full, nb));
+        if (languageProblem is null)
+        {
+            problems.AddRange(CheckParity(full, nb));
+        }
+
         return problems;
+    }
+
+    /// <summary>
+    /// A notebook's language metadata (<c>metadata.normdecay.lang</c>, written by <c>translate</c>) must agree with the
+    /// language folder it sits in; null when it does, when it is absent, or when the notebook is in no language folder.
+    /// </summary>
+    private static string? LanguageProblem(string path, NotebookFile nb)
+    {
+        string? declared = NotebookMetadata.Language(nb);
+        string? folder = Execution.RepositoryLayout.LanguageOfFolder(path);
+        return declared is not null && folder is not null && declared != folder
+            ? $"metadata.{NotebookMetadata.OwnKey}.{NotebookMetadata.LanguageKey} is \"{declared}\" but the notebook is in the \"{folder}\" folder (a {folder} notebook must say \"{folder}\"; run 'translate' for a generated one)"
+            : null;
     }
 
     /// <summary>Checks many notebooks (files or folders); an English notebook with no Persian counterpart is reported too.</summary>
@@ -148,6 +172,11 @@ public static partial class NotebookChecker
         }
 
         NotebookFile expected = Translator.Translate(english, translation);
+        if (NotebookMetadata.Language(nb) != language)
+        {
+            yield return new CheckProblem(path, null, $"metadata.{NotebookMetadata.OwnKey}.{NotebookMetadata.LanguageKey} is missing (expected \"{language}\", so that a copy kept elsewhere still runs and exports in {language}); run 'translate'");
+        }
+
         if (expected.Cells.Count != nb.Cells.Count)
         {
             yield return new CheckProblem(path, null, $"has {nb.Cells.Count} cells but the English source has {expected.Cells.Count}; run 'translate'");

@@ -306,15 +306,25 @@ public static partial class Grader
         return ("-", line.Argument);
     }
 
-    private static string CheckedText(string language, IReadOnlyList<RecordedCall> calls, int fresh, TrustedTests? tests = null)
-    {
-        if (tests is null || calls.Count == 0)
-        {
-            return FeedbackText.Label("checkedNone", language);
-        }
+    private static string CheckedText(string language, IReadOnlyList<RecordedCall> calls, int fresh, TrustedTests? tests = null) =>
+        tests is null || calls.Count == 0
+            ? FeedbackText.Label("checkedNone", language)
+            : CheckedText(language, calls.Select(c => c.Function).Distinct().Select(i => tests.Functions[i].Name).ToList(), calls.Count, fresh);
 
-        string names = string.Join(", ", calls.Select(c => c.Function).Distinct().Select(i => tests.Functions[i].Name));
-        return string.Format(CultureInfo.InvariantCulture, FeedbackText.Label("checked", language), names, calls.Count, fresh);
+    /// <summary>
+    /// The "what was checked" sentence of a part: the functions called, how often the checks called them and, only when
+    /// there were any, on how many fresh inputs; counts in words that agree with them ("once", "1 new input"), Persian digits in Persian.
+    /// </summary>
+    internal static string CheckedText(string language, IReadOnlyList<string> functions, int calls, int fresh)
+    {
+        string Count(string one, string many, int n) => n == 1
+            ? FeedbackText.Label(one, language)
+            : string.Format(CultureInfo.InvariantCulture, FeedbackText.Label(many, language), Export.SiteStrings.LocalDigits(n.ToString(CultureInfo.InvariantCulture), language));
+
+        string names = string.Join(language == "fa" ? "، " : ", ", functions);
+        return fresh > 0
+            ? string.Format(CultureInfo.InvariantCulture, FeedbackText.Label("checked", language), names, Count("callsOne", "callsMany", calls), Count("freshOne", "freshMany", fresh))
+            : string.Format(CultureInfo.InvariantCulture, FeedbackText.Label("checkedNoFresh", language), names, Count("callsOne", "callsMany", calls));
     }
 
     private static string FirstLine(string message) => message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? message;

@@ -23,6 +23,10 @@ public enum PageKind
 /// <param name="Charts">Number of chart containers on the page (each drawn from plotly JSON).</param>
 /// <param name="Formulas">Number of LaTeX formulas left for KaTeX to typeset.</param>
 /// <param name="PlumbingRemoved">Number of kernel-plumbing outputs left out (probe scripts, "Installed Packages" …).</param>
+/// <param name="NotebookCopy">
+/// Full path of the copy of the notebook the page offers as a download (beside the page, same file name), or null when the
+/// page offers none (assignments: their executed copy holds the solutions; students get theirs from <c>assign</c>).
+/// </param>
 public sealed record ExportedPage(
     string Notebook,
     string OutputPath,
@@ -32,7 +36,8 @@ public sealed record ExportedPage(
     int CodeCells,
     int Charts,
     int Formulas,
-    int PlumbingRemoved);
+    int PlumbingRemoved,
+    string? NotebookCopy = null);
 
 /// <summary>A notebook that could not be exported, and why.</summary>
 /// <param name="Notebook">Full path of the notebook.</param>

@@ -17,6 +17,7 @@ internal readonly record struct PageLink(string Href, string Title);
 /// <param name="Next">Next page in the same language, if any.</param>
 /// <param name="Alternate">The same notebook in the other language, if any, with that language's code.</param>
 /// <param name="AlternateLanguage">Language code of <paramref name="Alternate"/>.</param>
+/// <param name="Download">Relative URL of the page's notebook copied into the site (offered as a download), or null for none.</param>
 internal sealed record PageContext(
     string Language,
     string Title,
@@ -25,7 +26,8 @@ internal sealed record PageContext(
     PageLink? Previous,
     PageLink? Next,
     PageLink? Alternate,
-    string? AlternateLanguage);
+    string? AlternateLanguage,
+    string? Download = null);
 
 /// <summary>A rendered page and what it contains.</summary>
 internal sealed record RenderedPage(string Html, int Charts, int Formulas, int CodeCells, int PlumbingRemoved, IReadOnlyList<string> Warnings);
@@ -127,7 +129,7 @@ internal static partial class PageRenderer
           .Append("<script defer src=\"").Append(a).Append("site.js\"></script>\n")
           .Append("</head>\n<body class=\"nd-lang-").Append(ctx.Language).Append("\">\n");
         sb.Append(TopBar(ctx, s));
-        sb.Append("<main class=\"nd-page\">\n").Append(body).Append("</main>\n");
+        sb.Append("<main class=\"nd-page\">\n").Append(DownloadBox(ctx, s)).Append(body).Append("</main>\n");
         sb.Append(Pager(ctx, s));
         sb.Append("<footer class=\"nd-footer\">").Append(Html.Escape(s.Footer)).Append("</footer>\n</body>\n</html>\n");
         return sb.ToString();
@@ -152,6 +154,20 @@ internal static partial class PageRenderer
 
         sb.Append("</nav></header>\n");
         return sb.ToString();
+    }
+
+    /// <summary>The link to download the page's notebook, with a one-line hint on how to run it (paths in backticks become code).</summary>
+    private static string DownloadBox(PageContext ctx, SiteStrings s)
+    {
+        if (ctx.Download is not string href)
+        {
+            return "";
+        }
+
+        string hint = InlineCode().Replace(Html.Escape(s.DownloadHint), m => "<code dir=\"ltr\">" + m.Groups[1].Value + "</code>");
+        return new StringBuilder("<aside class=\"nd-download\"><a class=\"nd-download-link\" type=\"application/x-ipynb+json\" download href=\"")
+            .Append(Html.Escape(href)).Append("\">").Append(BidiIsolation.Isolate(Html.Escape(s.DownloadNotebook), SiteStrings.IsRightToLeft(ctx.Language))).Append("</a> <span class=\"nd-download-hint\">")
+            .Append(BidiIsolation.Isolate(hint, SiteStrings.IsRightToLeft(ctx.Language))).Append("</span></aside>\n").ToString();
     }
 
     private static string Pager(PageContext ctx, SiteStrings s)
@@ -181,6 +197,9 @@ internal static partial class PageRenderer
         sb.Append("</nav>\n");
         return sb.ToString();
     }
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex InlineCode();
 
     [GeneratedRegex("class=\"math\"")]
     private static partial Regex MathElement();

@@ -6,7 +6,8 @@ namespace NormDecay.Cli.Export;
 /// <summary>
 /// Exports executed notebooks as an offline HTML course site: <c>index.html</c> (English and Persian lists of lessons and
 /// assignments), one page per notebook under <c>&lt;language&gt;/</c>, shared assets once under <c>assets/</c>
-/// (plotly.js from Plotly.NET, KaTeX, Vazirmatn). Every URL is relative, nothing loads from the network, every file is
+/// (plotly.js from Plotly.NET, KaTeX, Vazirmatn). Every lesson page links to a copy of its executed notebook beside it
+/// (<c>&lt;language&gt;/&lt;name&gt;.ipynb</c>) for download; assignment pages do not (their executed copy holds the solutions). Every URL is relative, nothing loads from the network, every file is
 /// written atomically, and the input notebooks are only read.
 /// </summary>
 public static partial class SiteExporter
@@ -15,7 +16,8 @@ public static partial class SiteExporter
 
     /// <summary>
     /// Exports <paramref name="executedNotebookPaths"/> (e.g. <c>artifacts/notebooks/en/01-inputs.ipynb</c>) as a site in
-    /// <paramref name="outputDir"/>. A notebook's language is the name of its folder (<c>en</c>, <c>fa</c>); notebooks with the same
+    /// <paramref name="outputDir"/>. A notebook's language is the one in its metadata (<c>metadata.normdecay.lang</c>), else the
+    /// name of its folder (<c>en</c>, <c>fa</c>), else <see cref="ExportOptions.DefaultLanguage"/>; notebooks with the same
     /// file name in two languages are linked to each other. A notebook that cannot be read is reported in
     /// <see cref="ExportReport.Failures"/> and the others are still exported.
     /// </summary>
@@ -72,7 +74,8 @@ public static partial class SiteExporter
                     i > 0 ? new PageLink(ordered[i - 1].Slug + ".html", ordered[i - 1].Title) : null,
                     i + 1 < ordered.Length ? new PageLink(ordered[i + 1].Slug + ".html", ordered[i + 1].Title) : null,
                     alternate is null ? null : new PageLink($"../{alternate.Language}/{alternate.Slug}.html", alternate.Title),
-                    alternate?.Language);
+                    alternate?.Language,
+                    DownloadName(e));
                 string output = Path.Combine(site, e.Language, e.Slug + ".html");
                 pages.Add(WritePage(e, context, output, warnings));
             }
@@ -85,7 +88,8 @@ public static partial class SiteExporter
 
     /// <summary>
     /// Exports one notebook as a stand-alone page at <paramref name="outputHtmlPath"/>, with the shared assets written to an
-    /// <c>assets/</c> folder beside it. No index, no previous/next links.
+    /// <c>assets/</c> folder beside it, and (unless it is an assignment) a copy of the notebook under its own file name beside
+    /// the page for download (none is needed when the page is exported beside the notebook). No index, no previous/next links.
     /// </summary>
     /// <exception cref="InvalidDataException">The notebook is not a readable nbformat 4 file.</exception>
     public static ExportReport ExportSinglePage(string notebookPath, string outputHtmlPath, ExportOptions? options = null)
@@ -99,7 +103,7 @@ public static partial class SiteExporter
         Entry e = Load(Path.GetFullPath(notebookPath), options);
         string plotlyVersion = SiteAssets.WriteTo(dir);
         var warnings = new List<string>();
-        var context = new PageContext(e.Language, e.Title, $"{SiteAssets.FolderName}/", null, null, null, null, null);
+        var context = new PageContext(e.Language, e.Title, $"{SiteAssets.FolderName}/", null, null, null, null, null, DownloadName(e));
         ExportedPage page = WritePage(e, context, output, warnings);
         return new ExportReport(dir, null, [page], [], warnings, plotlyVersion, clock.Elapsed);
     }
@@ -119,8 +123,30 @@ public static partial class SiteExporter
 
         RenderedPage page = PageRenderer.Render(e.Notebook, context);
         warnings.AddRange(page.Warnings);
+        string? copy = context.Download is null ? null : CopyNotebook(e.Path, Path.Combine(Path.GetDirectoryName(output)!, context.Download));
         AtomicFile.WriteAllText(output, page.Html);
-        return new ExportedPage(e.Path, output, e.Language, e.Title, e.Kind, page.CodeCells, page.Charts, page.Formulas, page.PlumbingRemoved);
+        return new ExportedPage(e.Path, output, e.Language, e.Title, e.Kind, page.CodeCells, page.Charts, page.Formulas, page.PlumbingRemoved, copy);
+    }
+
+    /// <summary>
+    /// The file name under which a page offers its notebook for download, beside the page (<c>01-inputs.ipynb</c> next to
+    /// <c>01-inputs.html</c>; a stand-alone page exported beside its notebook links to the notebook itself): the executed notebook, which opens with every output in VS Code or Jupyter and runs in the
+    /// repository as it is (its code cells are the source's). Null for an assignment, whose executed copy holds the
+    /// solutions and hidden tests; students get their notebook from <c>assign</c>.
+    /// </summary>
+    private static string? DownloadName(Entry e) =>
+        e.Kind == PageKind.Assignment ? null : Path.GetFileName(e.Path);
+
+    /// <summary>Copies the executed notebook byte for byte to <paramref name="target"/> (atomically); nothing to do when it is the notebook itself.</summary>
+    private static string CopyNotebook(string notebook, string target)
+    {
+        string full = Path.GetFullPath(target);
+        if (!string.Equals(full, notebook, StringComparison.Ordinal))
+        {
+            AtomicFile.WriteAllBytes(full, File.ReadAllBytes(notebook));
+        }
+
+        return full;
     }
 
     private static Entry Load(string path, ExportOptions options)
@@ -133,11 +159,24 @@ public static partial class SiteExporter
         NotebookDocument notebook = NotebookDocument.Load(path);
         string slug = Path.GetFileNameWithoutExtension(path);
         string folder = Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
-        string language = LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage;
+        string language = DeclaredLanguage(path) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
         string title = notebook.Cells.Where(c => c.CellType == "markdown")
             .Select(c => MarkdownRenderer.FirstHeading(c.Source))
             .FirstOrDefault(t => t is not null) ?? slug;
         return new Entry(path, language, slug, KindOf(slug), notebook, title);
+    }
+
+    /// <summary>The language a notebook declares in its metadata (<c>metadata.normdecay.lang</c>, written by <c>translate</c>), or null.</summary>
+    private static string? DeclaredLanguage(string path)
+    {
+        try
+        {
+            return Notebooks.NotebookMetadata.Language(Notebooks.NotebookFile.Load(path));
+        }
+        catch (InvalidDataException)
+        {
+            return null; // JSON the strict reader refuses (e.g. a trailing comma) but the exporter's reader took: the folder decides
+        }
     }
 
     private static int LanguageOrder(string language) => language switch { "en" => 0, "fa" => 1, _ => 2 };

@@ -65,7 +65,11 @@ public static class Translator
         return problems;
     }
 
-    /// <summary>Builds the translated notebook. Throws when <see cref="Problems"/> is not empty.</summary>
+    /// <summary>
+    /// Builds the translated notebook, with its language in <c>metadata.normdecay.lang</c> (<see cref="NotebookMetadata.SetLanguage"/>),
+    /// so that a copy kept outside <c>notebooks/&lt;language&gt;/</c> still runs and exports in its language. Throws when
+    /// <see cref="Problems"/> is not empty.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The translation is missing or stale; the message lists every problem.</exception>
     public static NotebookFile Translate(NotebookFile english, TranslationFile translation)
     {
@@ -76,6 +80,7 @@ public static class Translator
         }
 
         NotebookFile result = english.Clone();
+        NotebookMetadata.SetLanguage(result, translation.Language);
         for (int i = 0; i < result.Cells.Count; i++)
         {
             NotebookCell cell = result.Cells[i];

@@ -150,6 +150,38 @@ public class NotebookCheckerTests
     }
 
     [Fact]
+    public void Check_PersianWithoutLanguageMetadata_IsReported()
+    {
+        var (_, en) = Course(Repo.Notebook("1"));
+        TranslationTestData.WriteTranslation(en, "fa");
+        NotebookFile fa = Translator.Translate(NotebookFile.Load(en), TranslationFile.Load(CoursePaths.TranslationFile(en, "fa")));
+        fa.Metadata.Remove(NotebookMetadata.OwnKey); // as translate wrote it before it kept the language
+        string faPath = CoursePaths.Counterpart(en, "fa");
+        fa.Save(faPath);
+        CheckProblem p = Assert.Single(NotebookChecker.Check(faPath));
+        Assert.Null(p.Where);
+        Assert.StartsWith("metadata.normdecay.lang is missing (expected \"fa\"", p.Message, StringComparison.Ordinal);
+        Assert.EndsWith("run 'translate'", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_LanguageMetadataContradictingItsFolder_IsReported()
+    {
+        NotebookFile nb = Repo.Notebook("1");
+        NotebookMetadata.SetLanguage(nb, "fa");
+        CheckProblem p = Assert.Single(CheckOnly(nb)); // in notebooks/en
+        Assert.Equal("metadata.normdecay.lang is \"fa\" but the notebook is in the \"en\" folder (a en notebook must say \"en\"; run 'translate' for a generated one)", p.Message);
+    }
+
+    [Fact]
+    public void Check_EnglishDeclaringEnglish_IsAccepted()
+    {
+        NotebookFile nb = Repo.Notebook("1");
+        NotebookMetadata.SetLanguage(nb, "en");
+        Assert.Empty(CheckOnly(nb));
+    }
+
+    [Fact]
     public void Check_PersianCodeEditedByHand_NamesCell()
     {
         var (_, en) = Course(Repo.Notebook("1"));

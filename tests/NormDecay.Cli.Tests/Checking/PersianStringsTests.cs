@@ -41,7 +41,8 @@ public partial class PersianStringsTests
     {
         SiteStrings s = SiteStrings.Persian;
         Assert.Empty(Problems(
-            [("Contents", s.Contents), ("Lessons", s.Lessons), ("Assignments", s.Assignments), ("Previous", s.Previous), ("Next", s.Next), ("ReadIn", s.ReadIn), ("Footer", s.Footer)],
+            [("Contents", s.Contents), ("Lessons", s.Lessons), ("Assignments", s.Assignments), ("Previous", s.Previous), ("Next", s.Next), ("ReadIn", s.ReadIn), ("Footer", s.Footer),
+                ("DownloadNotebook", s.DownloadNotebook), ("DownloadHint", s.DownloadHint)],
             assignment: true));
     }
 
@@ -49,7 +50,7 @@ public partial class PersianStringsTests
     public void FeedbackText_Persian_UseGlossaryTerms()
     {
         var sentences = Enum.GetValues<FeedbackKey>().Select(k => (k.ToString(), FeedbackText.Format(k, "x", "fa")));
-        var labels = new[] { "title", "student", "assignment", "score", "part", "points", "result", "notes", "manual", "footer" }
+        var labels = new[] { "title", "student", "assignment", "score", "part", "points", "result", "notes", "manual", "footer", "checked", "checkedNoFresh", "callsOne", "callsMany", "freshOne", "freshMany" }
             .Select(l => (l, FeedbackText.Label(l, "fa")));
         Assert.Empty(Problems(sentences.Concat(labels), assignment: true));
     }

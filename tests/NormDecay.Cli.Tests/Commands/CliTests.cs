@@ -156,6 +156,77 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Export_LessonPages_LinkTheirNotebookCopiedIntoTheSite()
+    {
+        string course = Repo.NewCourse();
+        NotebookFile en = Repo.Notebook("1 + 1");
+        en.Cells[2].Json["outputs"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"output_type": "execute_result", "execution_count": 1, "metadata": {}, "data": {"text/plain": "2"}}]""");
+        en.Save(Path.Combine(course, "notebooks", "en", "01-x.ipynb"));
+        Repo.Notebook("2 + 2").Save(Path.Combine(course, "notebooks", "fa", "01-x.ipynb"));
+        Repo.Notebook("3").Save(Path.Combine(course, "notebooks", "en", "a1-x.ipynb"));
+        var (code, _, err) = await Invoke(course, null, "export", "notebooks", "-o", "site");
+        Assert.True(code == ExitCodes.Ok, err);
+        foreach (string language in new[] { "en", "fa" })
+        {
+            string page = Path.Combine(course, "site", language, "01-x.html");
+            AngleSharp.Dom.IDocument doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(page));
+            AngleSharp.Dom.IElement link = Assert.Single(doc.QuerySelectorAll("a.nd-download-link"));
+            Assert.Equal(SiteStrings.For(language).DownloadNotebook, link.TextContent);
+            string href = link.GetAttribute("href")!;
+            Assert.False(Path.IsPathRooted(href) || href.Contains(':', StringComparison.Ordinal), href); // relative: works from file://
+            string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, href));
+            Assert.Equal(Path.Combine(course, "site", language), Path.GetDirectoryName(target)); // inside the site, beside the page
+            NotebookFile copy = NotebookFile.Load(target); // a valid notebook
+            Assert.Equal(4, copy.Format);
+            Assert.Equal(File.ReadAllText(Path.Combine(course, "notebooks", language, "01-x.ipynb")), File.ReadAllText(target));
+        }
+
+        Assert.Equal("2", NotebookFile.Load(Path.Combine(course, "site", "en", "01-x.ipynb")).Cells[2].Outputs![0]!["data"]!["text/plain"]!.GetValue<string>());
+        Assert.False(File.Exists(Path.Combine(course, "site", "en", "a1-x.ipynb")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(course, "site"), "*.tmp", SearchOption.AllDirectories));
+    }
+
+    /// <summary>A Persian notebook made by <c>translate</c>, then copied out of notebooks/fa (as a student keeps it).</summary>
+    private static async Task<(string Course, string Copy)> PersianNotebookCopiedElsewhere(string code)
+    {
+        string course = CourseWithTool();
+        File.WriteAllText(Path.Combine(course, "NormDecay.sln"), "");
+        string en = Path.Combine(course, "notebooks", "en", "05-lang.ipynb");
+        Repo.Notebook(code).Save(en);
+        TranslationTestData.WriteTranslation(en, "fa");
+        var (code1, _, err) = await Invoke(course, null, "translate");
+        Assert.True(code1 == ExitCodes.Ok, err);
+        string copy = Path.Combine(course, "kept", "here", "05-lang.ipynb"); // ../../artifacts/lib still resolves from here
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(CoursePaths.Counterpart(en, "fa"), copy);
+        Assert.Equal("fa", NotebookFile.Load(copy).Metadata[NotebookMetadata.OwnKey]![NotebookMetadata.LanguageKey]!.GetValue<string>());
+        return (course, copy);
+    }
+
+    [Fact]
+    public async Task Export_PersianNotebookCopiedElsewhere_IsExportedRightToLeft()
+    {
+        var (course, copy) = await PersianNotebookCopiedElsewhere("1");
+        var (code, _, err) = await Invoke(course, null, "export", copy, "-o", "site");
+        Assert.True(code == ExitCodes.Ok, err);
+        string html = File.ReadAllText(Path.Combine(course, "site", "fa", "05-lang.html"));
+        Assert.Contains("<html lang=\"fa\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(course, "site", "en")));
+    }
+
+    [Fact]
+    public async Task Run_PersianNotebookCopiedElsewhere_RunsInPersian()
+    {
+        var (course, copy) = await PersianNotebookCopiedElsewhere(
+            "Console.WriteLine(Environment.GetEnvironmentVariable(\"NORMDECAY_LANG\") + \"|\" + NormDecay.Charts.Text.ChartText.Language);");
+        var (code, _, err) = await Invoke(course, null, "run", copy, "-o", "out");
+        Assert.True(code == ExitCodes.Ok, err);
+        NotebookFile executed = NotebookFile.Load(Path.Combine(course, "out", "fa", "05-lang.ipynb"));
+        Assert.Contains("fa|fa", executed.Cells[2].Outputs![0]!["text"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("fa", NotebookMetadata.Language(executed)); // the executed copy keeps the language for export
+    }
+
+    [Fact]
     public async Task Run_PythonNotebook_RefusedWithClearMessage()
     {
         string course = CourseWithTool();

@@ -173,6 +173,44 @@ public sealed partial class SiteExporterTests(ExportedFixtureSite site) : IClass
         }
     }
 
+    [Theory]
+    [InlineData("en", "00-fixture-welcome")]
+    [InlineData("en", "01-fixture-lesson")]
+    [InlineData("fa", "01-fixture-lesson")]
+    public void Export_LessonPage_LinksACopyOfItsExecutedNotebookBesideIt(string language, string slug)
+    {
+        IDocument page = site.Parse($"{language}/{slug}.html");
+        IElement link = Assert.Single(page.QuerySelectorAll("a.nd-download-link"));
+        Assert.Equal(slug + ".ipynb", link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("download"));
+        Assert.Equal(SiteStrings.For(language).DownloadNotebook, link.TextContent);
+        Assert.Contains("notebooks/" + language + "/", page.QuerySelector(".nd-download-hint code")!.TextContent, StringComparison.Ordinal);
+
+        string copy = Path.Combine(site.SiteDir, language, slug + ".ipynb");
+        string input = ExportedFixtureSite.Notebooks.Single(p => p.EndsWith(Path.Combine(language, slug + ".ipynb"), StringComparison.Ordinal));
+        Assert.Equal(ExportedFixtureSite.Hash(input), ExportedFixtureSite.Hash(copy)); // the executed notebook, byte for byte
+        Assert.Equal(copy, site.Report.Pages.Single(p => p.OutputPath == site.PagePath(language, slug)).NotebookCopy);
+        NotebookDocument notebook = NotebookDocument.Load(copy);
+        Assert.Contains(notebook.Cells, c => c.CellType == "code" && c.Outputs.Count > 0);
+    }
+
+    [Fact]
+    public void Export_PersianDownloadHint_KeepsPathsLeftToRight()
+    {
+        IElement hint = site.Parse("fa/01-fixture-lesson.html").QuerySelector(".nd-download-hint")!;
+        Assert.All(hint.QuerySelectorAll("code"), c => Assert.Equal("ltr", c.GetAttribute("dir")));
+        Assert.Equal(["notebooks/fa/", "../../artifacts/lib/"], hint.QuerySelectorAll("code").Select(c => c.TextContent));
+        Assert.DoesNotContain("`", hint.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_AssignmentPage_OffersNoNotebookDownload()
+    {
+        Assert.Empty(site.Parse("en/a1-fixture-assignment.html").QuerySelectorAll(".nd-download"));
+        Assert.False(File.Exists(Path.Combine(site.SiteDir, "en", "a1-fixture-assignment.ipynb")));
+        Assert.Null(site.Report.Pages.Single(p => p.Kind == PageKind.Assignment).NotebookCopy);
+    }
+
     [Fact]
     public void Export_Output_LoadsNothingFromTheNetwork()
     {
@@ -258,10 +296,46 @@ public sealed partial class SiteExporterTests(ExportedFixtureSite site) : IClass
             Assert.DoesNotContain("rel=\"next\"", html, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(dir, "assets", "plotly.min.js")));
             Assert.Null(report.IndexPath);
+            Assert.Contains("class=\"nd-download-link\" type=\"application/x-ipynb+json\" download href=\"01-fixture-lesson.ipynb\"", html, StringComparison.Ordinal);
+            Assert.Equal(ExportedFixtureSite.Hash(nb), ExportedFixtureSite.Hash(Path.Combine(dir, "01-fixture-lesson.ipynb")));
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("elsewhere", "fa", "fa", "rtl")] // a Persian notebook kept outside notebooks/fa
+    [InlineData("en", "fa", "fa", "rtl")]        // the metadata wins over the folder
+    [InlineData("fa", null, "fa", "rtl")]        // no metadata: the folder decides
+    [InlineData("elsewhere", null, "en", "ltr")] // neither: ExportOptions.DefaultLanguage
+    public void Export_Language_ComesFromTheMetadataThenTheFolder(string folder, string? declared, string language, string dir)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "nd-export-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string fixture = ExportedFixtureSite.Notebooks.First(p => p.EndsWith(Path.Combine("fa", "01-fixture-lesson.ipynb"), StringComparison.Ordinal));
+            var nb = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(fixture))!.AsObject();
+            if (declared is not null)
+            {
+                nb["metadata"]!["normdecay"] = new System.Text.Json.Nodes.JsonObject { ["lang"] = declared };
+            }
+
+            string path = Path.Combine(root, folder, "01-copied.ipynb");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, nb.ToJsonString());
+            ExportReport report = SiteExporter.Export([path], Path.Combine(root, "site"));
+            ExportedPage page = Assert.Single(report.Pages);
+            Assert.Equal(language, page.Language);
+            Assert.Equal(Path.Combine(root, "site", language, "01-copied.html"), page.OutputPath);
+            IDocument doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(page.OutputPath));
+            Assert.Equal(language, doc.DocumentElement.GetAttribute("lang"));
+            Assert.Equal(dir, doc.DocumentElement.GetAttribute("dir"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 

@@ -24,7 +24,19 @@ public class TranslatorTests
         var faCode = result.Cells.Where(c => c.IsCode).Select(c => c.Json["source"]!.ToJsonString()).ToList();
         Assert.Equal(enCode, faCode);
         Assert.Equal(en.Cells.Select(c => c.Id), result.Cells.Select(c => c.Id));
-        Assert.Equal(en.Metadata.ToJsonString(), result.Metadata.ToJsonString());
+        var metadata = (System.Text.Json.Nodes.JsonObject)result.Metadata.DeepClone();
+        metadata.Remove(NotebookMetadata.OwnKey);
+        Assert.Equal(en.Metadata.ToJsonString(), metadata.ToJsonString()); // the rest of the metadata is the source's
+    }
+
+    [Fact]
+    public void Translate_Persian_WritesTheLanguageIntoTheMetadata()
+    {
+        var (en, fa, _) = Pair();
+        Assert.Null(NotebookMetadata.Language(en));
+        NotebookFile result = Translator.Translate(en, fa);
+        Assert.Equal("fa", result.Metadata[NotebookMetadata.OwnKey]![NotebookMetadata.LanguageKey]!.GetValue<string>());
+        Assert.Equal("fa", NotebookMetadata.Language(NotebookFile.Parse(result.ToJson())));
     }
 
     [Fact]
