@@ -20,7 +20,11 @@ public enum WarmupMode
 /// <para>Formula: <c>ramp(t) = s + (1 - s) min(t, w) / w</c>. Shift: <c>lr(t) = ramp(t) inner(0)</c> for
 /// <c>t &lt; w</c>, <c>inner(t - w)</c> after. Overlay: <c>lr(t) = ramp(t) inner(t)</c>. Both are continuous at w.</para>
 /// <para>Convention: Goyal et al. 2017, "Accurate, Large Minibatch SGD" (gradual warmup); PyTorch's LinearLR as the
-/// ramp. The unit is the inner schedule's.</para>
+/// ramp. The unit is the inner schedule's. Tested against PyTorch 1.13: Shift as
+/// <c>SequentialLR([LinearLR(o, start_factor=s, total_iters=w), inner], milestones=[w])</c>, Overlay as
+/// <c>ChainedScheduler([LinearLR(...), inner])</c> (which multiplies only for multiplicative inner schedulers such as
+/// ExponentialLR and StepLR). PyTorch's LinearLR needs <c>s &gt; 0</c>; here <c>s = 0</c> is allowed and makes step 0
+/// use rate 0.</para>
 /// </summary>
 public sealed class Warmup : ISchedule
 {

@@ -40,8 +40,6 @@ public class ScheduleCatalogTests
             nameof(ScheduleBehaviourTests.CosineAnnealingLR_PastTMax_RisesAgainWhileClampedStaysAtMinimum)),
         [typeof(ExponentialSweep)] = ("Smith's range-test sweep has no framework scheduler; its geometric closed form is checked directly",
             nameof(ExponentialSweepTests.LearningRate_EndsAndMiddle_AreGeometric)),
-        [typeof(Warmup)] = ("a combinator over any schedule; Shift mode equals SequentialLR(LinearLR, inner), both referenced",
-            nameof(ScheduleBehaviourTests.Warmup_Shift_EqualsSequentialOfLinearLRAndInner)),
     };
 
     /// <summary>

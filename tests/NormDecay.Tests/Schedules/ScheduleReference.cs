@@ -72,6 +72,8 @@ internal static class ScheduleReference
             p.D("base_momentum"), p.D("max_momentum"), p.D("div_factor"), p.D("final_div_factor"), p.B("three_phase")),
         "LambdaLR" => new LambdaLR(lr, Lambda(kind, p.S("lambda")), p.S("lambda")),
         "MultiplicativeLR" => new MultiplicativeLR(lr, Lambda(kind, p.S("lambda")), p.S("lambda")),
+        "Warmup" => new Warmup(Build(p.GetProperty("inner").S("kind"), p.GetProperty("inner"), lr), p.I("warmup_steps"), p.D("start_factor"),
+            p.S("mode") == "overlay" ? WarmupMode.Overlay : WarmupMode.Shift),
         "SequentialLR" => new SequentialLR(
             p.GetProperty("children").EnumerateArray().Select(c => Build(c.S("kind"), c, lr)).ToArray(), p.Ints("milestones")),
         "ExponentialDecay" => new ExponentialDecay(lr, p.I("decay_steps"), p.D("decay_rate"), p.B("staircase")),

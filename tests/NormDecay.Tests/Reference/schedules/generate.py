@@ -134,6 +134,24 @@ torch_case("SequentialLR", {"children": [{"kind": "ConstantLR", "factor": 0.5, "
            lambda o: S.SequentialLR(o, [S.ConstantLR(o, factor=0.5, total_iters=3), S.StepLR(o, 4, gamma=0.5),
                                         S.ExponentialLR(o, gamma=0.8)], [3, 15]), 30)
 
+# Warmup (NormDecay's combinator): Shift mode is PyTorch's SequentialLR([LinearLR(start_factor=s, total_iters=w), inner],
+# milestones=[w]); Overlay mode is ChainedScheduler([LinearLR(start_factor=s, total_iters=w), inner]), which multiplies
+# the factors only for inner schedulers whose recursive form is a pure multiplier (ExponentialLR, StepLR), hence those.
+WARM_INNER = {
+    "CosineAnnealingLR": (lambda o, p: S.CosineAnnealingLR(o, T_max=p["t_max"], eta_min=p["eta_min"]), {"t_max": 20, "eta_min": 0.001}),
+    "StepLR": (lambda o, p: S.StepLR(o, p["step_size"], gamma=p["gamma"]), {"step_size": 4, "gamma": 0.5}),
+    "ExponentialLR": (lambda o, p: S.ExponentialLR(o, gamma=p["gamma"]), {"gamma": 0.9}),
+}
+for mode, inner, sf, w in [("shift", "CosineAnnealingLR", 0.1, 5), ("shift", "StepLR", 0.25, 3), ("shift", "ExponentialLR", 1.0 / 3, 8),
+                           ("overlay", "ExponentialLR", 0.1, 5), ("overlay", "StepLR", 0.5, 6)]:
+    make_inner, inner_params = WARM_INNER[inner]
+    def make(o, mode=mode, make_inner=make_inner, inner_params=inner_params, sf=sf, w=w):
+        ramp = S.LinearLR(o, start_factor=sf, end_factor=1.0, total_iters=w)
+        if mode == "shift":
+            return S.SequentialLR(o, [ramp, make_inner(o, inner_params)], [w])
+        return S.ChainedScheduler([ramp, make_inner(o, inner_params)])
+    torch_case("Warmup", {"mode": mode, "warmup_steps": w, "start_factor": sf, "inner": dict(inner_params, kind=inner)}, make, 40)
+
 # ---------------- Keras (float64 transcription) ----------------
 def k_exponential(lr0, ds, rate, stair):
     def f(t):
