@@ -18,7 +18,8 @@ public static class BarCharts
     /// One bar trace per group, bars side by side per category, each bar labelled with its value
     /// (<paramref name="valueFormat"/>, a d3 format such as <c>".3g"</c> or <c>".1%"</c>).
     /// </summary>
-    /// <param name="categories">Category names along the axis (already in the reader's language).</param>
+    /// <param name="categories">Category names along the axis (already in the reader's language); names that look like
+    /// numbers ("0.1", "64") stay names, evenly spaced in the given order.</param>
     /// <param name="groups">At least one group, each with one value per category.</param>
     /// <param name="title">Figure title.</param>
     /// <param name="categoryAxis">Label of the category axis.</param>
@@ -37,6 +38,7 @@ public static class BarCharts
         fig.AxisTitle(0, horizontal ? 'y' : 'x', categoryAxis);
         fig.AxisTitle(0, horizontal ? 'x' : 'y', valueAxis, logValues);
         fig.Layout["barmode"] = "group";
+        fig.CategoryAxis(0, horizontal ? 'y' : 'x');
         if (horizontal)
         {
             fig.ReserveCategoryLabels(0, categories);

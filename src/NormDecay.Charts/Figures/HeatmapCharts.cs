@@ -10,7 +10,8 @@ public static class HeatmapCharts
 {
     /// <summary>
     /// One heat-map trace, each cell labelled with its value. <c>z[i, j]</c> is the cell in row
-    /// <c>rowLabels[i]</c> (drawn top to bottom) and column <c>columnLabels[j]</c>. NaN cells stay empty.
+    /// <c>rowLabels[i]</c> (drawn top to bottom) and column <c>columnLabels[j]</c>. NaN cells stay empty. Both axes are
+    /// category axes, so labels that look like numbers ("0", "0.5") are names in the given order, not positions.
     /// </summary>
     /// <param name="z">Values, shape (rowLabels.Count, columnLabels.Count).</param>
     /// <param name="columnLabels">Column names (x axis).</param>
@@ -43,6 +44,8 @@ public static class HeatmapCharts
         y["ticks"] = "";
         fig.Axis(0, 'x')["showgrid"] = false;
         fig.Axis(0, 'x')["ticks"] = "";
+        fig.CategoryAxis(0, 'x');
+        fig.CategoryAxis(0, 'y');
         fig.ReserveCategoryLabels(0, rowLabels);
         var rows = new double?[rowLabels.Count][];
         var row = new double[columnLabels.Count];

@@ -202,6 +202,14 @@ internal sealed class FigureBuilder
     }
 
     /// <summary>
+    /// Makes an axis of named categories. Without this plotly guesses the axis type from the labels: when at least a third
+    /// of them look like numbers ("0".."7", "0.02", "64") it draws a linear axis, puts the numeric labels at their values,
+    /// and gives every other label the position NaN (Chromium logs <c>&lt;text&gt; attribute x: Expected length, "NaN"</c>
+    /// and the cells or bars land on top of each other).
+    /// </summary>
+    public void CategoryAxis(int panel, char letter) => Axis(panel, letter)["type"] = "category";
+
+    /// <summary>
     /// Room for Persian category labels on a left y axis. Chromium reports the box of right-to-left SVG text at the
     /// wrong place, so plotly's automargin neither widens the margin nor keeps the axis title clear of such labels
     /// (seen in the headless screenshots); reserve the width from the label length instead.

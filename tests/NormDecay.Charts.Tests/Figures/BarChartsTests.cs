@@ -24,6 +24,18 @@ public class BarChartsTests
         Assert.Equal(horizontal ? "%{x:.0%}" : "%{y:.0%}", fig.Trace(0).GetProperty("texttemplate").GetString());
     }
 
+    [Theory]
+    [InlineData(false, "xaxis")]
+    [InlineData(true, "yaxis")]
+    public void Grouped_NumericCategoryNames_CategoryAxis(bool horizontal, string categoryAxis)
+    {
+        // Learning rates as names: without a category axis plotly spaces them by value (0.02 and 0.1 touch, 2 far away).
+        var chart = BarCharts.Grouped(["0.02", "0.1", "2"], [new BarGroup("with BN", [0.9, 0.95, 0.1])], "title.timePerIteration", "axis.learningRate", "axis.accuracy", horizontal: horizontal);
+        var fig = new FigureJson(chart).AssertClean();
+        Assert.Equal("category", fig.Layout.GetProperty(categoryAxis).GetProperty("type").GetString());
+        Assert.False(fig.Layout.GetProperty(horizontal ? "xaxis" : "yaxis").TryGetProperty("type", out _), "the value axis must stay linear");
+    }
+
     [Fact]
     public void Grouped_WrongValueCount_ThrowsNamingGroup()
     {

@@ -26,6 +26,17 @@ public class HeatmapChartsTests
     }
 
     [Fact]
+    public void Heatmap_LabelsThatLookLikeNumbers_BothAxesAreCategories()
+    {
+        // "0".."2" beside "0'".."2'": plotly would guess a linear axis and give the primed columns the position NaN.
+        var chart = HeatmapCharts.Heatmap(new double[2, 7], ["0", "1", "2", " ", "0'", "1'", "2'"], ["0", "1"], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow");
+        var fig = new FigureJson(chart).AssertClean();
+        Assert.Equal("category", fig.Layout.GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Equal("category", fig.Layout.GetProperty("yaxis").GetProperty("type").GetString());
+        Assert.Equal(["0", "1", "2", " ", "0'", "1'", "2'"], fig.Trace(0).GetProperty("x").EnumerateArray().Select(v => v.GetString()!).ToArray());
+    }
+
+    [Fact]
     public void Heatmap_ShapeMismatch_ThrowsWithBothShapes()
     {
         var ex = Assert.Throws<ArgumentException>(() => HeatmapCharts.Heatmap(new double[2, 2], ["a", "b", "c"], ["r1", "r2"], "title.finalAccuracy", "axis.schedule", "axis.network"));

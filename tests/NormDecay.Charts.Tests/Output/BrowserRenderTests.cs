@@ -54,6 +54,52 @@ public class BrowserRenderTests
         }
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa")]
+    public void Heatmap_LabelsThatLookLikeNumbers_InHeadlessChromium_EveryColumnAtItsPlace(string language)
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            return;
+        }
+
+        // Lesson 10's picture: a digit, a blank separator column and its feature map, columns "0".."7", " ", "0'".."7'".
+        // On a guessed linear axis the primed columns sat at x = NaN: Chromium logged "<text> attribute x: Expected
+        // length, "NaN"" once per row and drew their numbers over the digit's columns.
+        using var _ = ChartText.Use(language);
+        string[] columns = [.. Enumerable.Range(0, 17).Select(w => w < 8 ? $"{w}" : w == 8 ? " " : $"{w - 9}'")];
+        var z = new double[8, 17];
+        for (var h = 0; h < 8; h++)
+        {
+            for (var w = 0; w < 17; w++)
+            {
+                z[h, w] = w == 8 ? double.NaN : (h * 17) + w;
+            }
+        }
+
+        var chart = HeatmapCharts.Heatmap(z, columns, [.. Enumerable.Range(0, 8).Select(h => $"{h}")], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow", valueFormat: ".0f");
+        var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, "page.html");
+            File.WriteAllText(page, ChartOutput.ToStandaloneHtml([chart], "heatmap test", language));
+            var dom = DumpDom(chromium, page, dir.FullName);
+
+            Assert.Single(Regex.Matches(dom, "class=\"plot-container plotly\""));
+            Assert.DoesNotMatch("<(text|g|path|rect)\\s[^>]*=\"NaN\"", dom);
+            var ticks = Regex.Matches(dom, "class=\"xtick\"><text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value.Replace("\u202B", "", StringComparison.Ordinal)).ToList();
+            Assert.Contains("7'", ticks);
+            Assert.Contains("0", ticks);
+            Assert.Equal(17, ticks.Count);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static string DumpDom(string chromium, string page, string profile)
     {
         var info = new ProcessStartInfo(chromium)
