@@ -70,10 +70,10 @@ public sealed class BatchNorm2d : LayerBase
     public Vector<double> BetaGradient => _perChannel.BetaGradient;
 
     /// <summary>Per-channel mean of the last forward (batch mean in training, running mean in eval).</summary>
-    public Vector<double> Mean => _perChannel.BatchMean;
+    public Vector<double> BatchMean => _perChannel.BatchMean;
 
     /// <summary>Per-channel variance of the last forward (biased batch variance in training, running variance in eval).</summary>
-    public Vector<double> Variance => _perChannel.BatchVariance;
+    public Vector<double> BatchVariance => _perChannel.BatchVariance;
 
     /// <summary>Running mean per channel.</summary>
     public Vector<double> RunningMean => _perChannel.RunningMean;
