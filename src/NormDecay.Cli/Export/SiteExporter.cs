@@ -62,6 +62,12 @@ public static partial class SiteExporter
                     continue;
                 }
 
+                if (entries.FirstOrDefault(e => e.Language == entry.Language && e.Download == entry.Download) is { } same)
+                {
+                    failures.Add(new ExportFailure(path, $"'{path}' and '{same.Path}' would both be downloaded as '{entry.Language}/{entry.Download}'; '{path}' was skipped."));
+                    continue;
+                }
+
                 entries.Add(entry);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)

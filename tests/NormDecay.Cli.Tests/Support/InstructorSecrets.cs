@@ -73,6 +73,35 @@ internal static partial class InstructorSecrets
             .ToList();
     }
 
+    /// <summary>
+    /// The text outputs of an executed instructor copy (stream text, <c>text/plain</c>, error messages), line by line: what
+    /// running the solutions and hidden tests printed. Lines that occur in <paramref name="publicTexts"/> are left out.
+    /// </summary>
+    public static IReadOnlyList<Needle> OutputsOf(string executedPath, IEnumerable<string> publicTexts)
+    {
+        var root = (JsonObject)JsonNode.Parse(File.ReadAllText(executedPath))!;
+        var found = new List<(string Cell, string Line)>();
+        foreach (JsonObject cell in ((JsonArray)root["cells"]!).Cast<JsonObject>())
+        {
+            foreach (JsonObject output in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                foreach (JsonNode? text in new[] { output["text"], output["data"]?["text/plain"], output["evalue"] })
+                {
+                    string t = text switch { JsonArray a => string.Concat(a.Select(x => x!.GetValue<string>())), JsonValue v => v.GetValue<string>(), _ => "" };
+                    found.AddRange(t.Split('\n').Select(l => (cell["id"]?.GetValue<string>() ?? "?", l)));
+                }
+            }
+        }
+
+        string everythingPublic = Normalize(string.Join("\n", publicTexts));
+        string name = Path.GetFileName(executedPath);
+        return found
+            .Select(f => new Needle(name, f.Cell, "executed output", Normalize(f.Line)))
+            .Where(n => n.Text.Length >= MinimumLength && !everythingPublic.Contains(n.Text, StringComparison.Ordinal))
+            .DistinctBy(n => n.Text)
+            .ToList();
+    }
+
     /// <summary>The sources of every cell of a notebook, for use as public text (a lesson).</summary>
     public static string AllSources(string notebookPath)
     {
