@@ -216,6 +216,21 @@ public class AssignmentPagesTests(ExecutedAssignmentsSite site) : IClassFixture<
     }
 
     [Fact]
+    public void Export_TwoNotebooksWithOneDownloadName_SecondIsAFailureNamingBoth()
+    {
+        string a1 = site.ExecutedCopies.First(p => p.EndsWith(Path.Combine("en", "a1-batchnorm.ipynb"), StringComparison.Ordinal));
+        string dir = Path.Combine(site.Root, "twice", "en");
+        Directory.CreateDirectory(dir);
+        string other = Path.Combine(dir, "13-more.ipynb"); // also names assignment a1-batchnorm in its metadata
+        File.Copy(a1, other);
+        ExportReport report = SiteExporter.Export([a1, other], Path.Combine(site.Root, "twice-site"));
+        ExportFailure failure = Assert.Single(report.Failures);
+        Assert.Equal(other, failure.Notebook);
+        Assert.Contains(a1, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("en/a1-batchnorm.ipynb", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExportSinglePage_AssignmentBesideItsNotebook_RefusesToOverwriteIt()
     {
         string executed = site.ExecutedCopies.First(p => p.EndsWith(Path.Combine("en", "a1-batchnorm.ipynb"), StringComparison.Ordinal));
