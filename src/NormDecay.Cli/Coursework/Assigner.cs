@@ -46,6 +46,39 @@ public static class Assigner
         return release;
     }
 
+    /// <summary>
+    /// The notebook a student is handed, exactly as <see cref="Assign"/> writes it: <see cref="Release"/> of
+    /// <paramref name="source"/> with the repository's setup cell replaced by the release's (<see cref="SetupCell.ReleaseText"/>,
+    /// which loads <c>lib/</c> beside the notebook). The site's assignment pages show this notebook and offer it for
+    /// download, so the site and <c>assign</c> strip solutions one way. <paramref name="source"/> may be an executed copy:
+    /// its outputs are cleared with the rest.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A region is malformed, or a solution cell has no solution region (named).</exception>
+    public static NotebookFile StudentNotebook(NotebookFile source)
+    {
+        NotebookFile release = Release(source);
+        NotebookCell? setup = release.Cells.FirstOrDefault(c => c.IsCode);
+        if (setup is not null && SetupCell.Matches(setup.Source))
+        {
+            setup.Source = SetupCell.ReleaseText;
+        }
+
+        return release;
+    }
+
+    /// <summary>
+    /// True when <paramref name="notebook"/> is coursework whose source must not be shown to students: it names its
+    /// assignment (<c>metadata.normdecay.assignment</c>, as <c>grade</c> matches submissions), or a cell carries nbgrader's
+    /// solution or grade marks, or a code cell has a solution or hidden-tests region.
+    /// </summary>
+    public static bool IsAssignment(NotebookFile notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return GradeCell.AssignmentId(notebook) is not null
+            || notebook.Cells.Any(c => GradeCell.Of(c) is { } g && (g.Solution || g.Grade)
+                || (c.IsCode && (Regions.HasSolution(c.Source) || Regions.HasHiddenTests(c.Source))));
+    }
+
     /// <summary>The file name of a release notebook: <c>&lt;assignment&gt;.ipynb</c> (English), <c>&lt;assignment&gt;.fa.ipynb</c> (Persian).</summary>
     public static string ReleaseFileName(string assignment, string? language) =>
         language is null or "en" ? assignment + ".ipynb" : $"{assignment}.{language}.ipynb";
@@ -78,13 +111,7 @@ public static class Assigner
                 throw new InvalidOperationException($"The release of '{full}' would overwrite the source; choose another -o.");
             }
 
-            NotebookFile release = Release(source); // every source is checked before anything is written
-            NotebookCell? setup = release.Cells.FirstOrDefault(c => c.IsCode);
-            if (setup is not null && SetupCell.Matches(setup.Source))
-            {
-                setup.Source = SetupCell.ReleaseText;
-            }
-
+            NotebookFile release = StudentNotebook(source); // every source is checked before anything is written
             planned.Add((release, target));
         }
 

@@ -6,7 +6,10 @@ public enum PageKind
     /// <summary>A lesson: the file name starts with a digit.</summary>
     Lesson,
 
-    /// <summary>An assignment: the file name starts with 'a' and a digit.</summary>
+    /// <summary>
+    /// An assignment: the file name starts with 'a' and a digit, or the notebook is coursework
+    /// (<see cref="Coursework.Assigner.IsAssignment"/>); its page shows the student notebook, never the instructor's.
+    /// </summary>
     Assignment,
 
     /// <summary>Any other notebook (listed after the assignments).</summary>
@@ -24,8 +27,9 @@ public enum PageKind
 /// <param name="Formulas">Number of LaTeX formulas left for KaTeX to typeset.</param>
 /// <param name="PlumbingRemoved">Number of kernel-plumbing outputs left out (probe scripts, "Installed Packages" …).</param>
 /// <param name="NotebookCopy">
-/// Full path of the copy of the notebook the page offers as a download (beside the page, same file name), or null when the
-/// page offers none (assignments: their executed copy holds the solutions; students get theirs from <c>assign</c>).
+/// Full path of the notebook the page offers as a download, beside the page: a lesson's executed notebook (same file
+/// name), an assignment's student notebook as <c>assign</c> writes it (its release file name, e.g.
+/// <c>a1-batchnorm.fa.ipynb</c>), never an assignment's executed instructor copy.
 /// </param>
 public sealed record ExportedPage(
     string Notebook,

@@ -18,6 +18,7 @@ internal readonly record struct PageLink(string Href, string Title);
 /// <param name="Alternate">The same notebook in the other language, if any, with that language's code.</param>
 /// <param name="AlternateLanguage">Language code of <paramref name="Alternate"/>.</param>
 /// <param name="Download">Relative URL of the page's notebook copied into the site (offered as a download), or null for none.</param>
+/// <param name="Assignment">The page is an assignment: the download is the student notebook, with the note that it is run and handed in.</param>
 internal sealed record PageContext(
     string Language,
     string Title,
@@ -27,7 +28,8 @@ internal sealed record PageContext(
     PageLink? Next,
     PageLink? Alternate,
     string? AlternateLanguage,
-    string? Download = null);
+    string? Download = null,
+    bool Assignment = false);
 
 /// <summary>A rendered page and what it contains.</summary>
 internal sealed record RenderedPage(string Html, int Charts, int Formulas, int CodeCells, int PlumbingRemoved, IReadOnlyList<string> Warnings);
@@ -164,9 +166,9 @@ internal static partial class PageRenderer
             return "";
         }
 
-        string hint = InlineCode().Replace(Html.Escape(s.DownloadHint), m => "<code dir=\"ltr\">" + m.Groups[1].Value + "</code>");
-        return new StringBuilder("<aside class=\"nd-download\"><a class=\"nd-download-link\" type=\"application/x-ipynb+json\" download href=\"")
-            .Append(Html.Escape(href)).Append("\">").Append(BidiIsolation.Isolate(Html.Escape(s.DownloadNotebook), SiteStrings.IsRightToLeft(ctx.Language))).Append("</a> <span class=\"nd-download-hint\">")
+        string hint = InlineCode().Replace(Html.Escape(ctx.Assignment ? s.AssignmentHint : s.DownloadHint), m => "<code dir=\"ltr\">" + m.Groups[1].Value + "</code>");
+        return new StringBuilder("<aside class=\"nd-download").Append(ctx.Assignment ? " nd-assignment" : "").Append("\"><a class=\"nd-download-link\" type=\"application/x-ipynb+json\" download href=\"")
+            .Append(Html.Escape(href)).Append("\">").Append(BidiIsolation.Isolate(Html.Escape(ctx.Assignment ? s.DownloadAssignment : s.DownloadNotebook), SiteStrings.IsRightToLeft(ctx.Language))).Append("</a> <span class=\"nd-download-hint\">")
             .Append(BidiIsolation.Isolate(hint, SiteStrings.IsRightToLeft(ctx.Language))).Append("</span></aside>\n").ToString();
     }
 

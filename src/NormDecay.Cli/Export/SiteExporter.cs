@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using NormDecay.Cli.Coursework;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
 
@@ -7,12 +9,23 @@ namespace NormDecay.Cli.Export;
 /// Exports executed notebooks as an offline HTML course site: <c>index.html</c> (English and Persian lists of lessons and
 /// assignments), one page per notebook under <c>&lt;language&gt;/</c>, shared assets once under <c>assets/</c>
 /// (plotly.js from Plotly.NET, KaTeX, Vazirmatn). Every lesson page links to a copy of its executed notebook beside it
-/// (<c>&lt;language&gt;/&lt;name&gt;.ipynb</c>) for download; assignment pages do not (their executed copy holds the solutions). Every URL is relative, nothing loads from the network, every file is
-/// written atomically, and the input notebooks are only read.
+/// (<c>&lt;language&gt;/&lt;name&gt;.ipynb</c>) for download. An assignment (<see cref="Assigner.IsAssignment"/>, or an
+/// <c>aN-…</c> file name) is never shown from its executed instructor copy: its page shows the student notebook exactly as
+/// <c>assign</c> writes it (<see cref="Assigner.StudentNotebook"/>: solution regions stubbed, hidden tests removed, no
+/// outputs), and offers that notebook for download under its release name. Every URL is relative, nothing loads from the
+/// network, every file is written atomically, and the input notebooks are only read.
 /// </summary>
 public static partial class SiteExporter
 {
-    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookDocument Notebook, string Title);
+    /// <param name="Path">Full path of the input notebook.</param>
+    /// <param name="Language">Language code of the page.</param>
+    /// <param name="Slug">The page's file name without extension.</param>
+    /// <param name="Kind">Lesson, assignment or other.</param>
+    /// <param name="Notebook">What the page shows: the input as it is, or for an assignment its student notebook.</param>
+    /// <param name="Title">The first heading.</param>
+    /// <param name="Download">File name of the notebook offered beside the page.</param>
+    /// <param name="StudentJson">For an assignment, the student notebook written as the download; null: the input is copied.</param>
+    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookDocument Notebook, string Title, string Download, string? StudentJson);
 
     /// <summary>
     /// Exports <paramref name="executedNotebookPaths"/> (e.g. <c>artifacts/notebooks/en/01-inputs.ipynb</c>) as a site in
@@ -49,6 +62,12 @@ public static partial class SiteExporter
                     continue;
                 }
 
+                if (entries.FirstOrDefault(e => e.Language == entry.Language && e.Download == entry.Download) is { } same)
+                {
+                    failures.Add(new ExportFailure(path, $"'{path}' and '{same.Path}' would both be downloaded as '{entry.Language}/{entry.Download}'; '{path}' was skipped."));
+                    continue;
+                }
+
                 entries.Add(entry);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
@@ -75,7 +94,8 @@ public static partial class SiteExporter
                     i + 1 < ordered.Length ? new PageLink(ordered[i + 1].Slug + ".html", ordered[i + 1].Title) : null,
                     alternate is null ? null : new PageLink($"../{alternate.Language}/{alternate.Slug}.html", alternate.Title),
                     alternate?.Language,
-                    DownloadName(e));
+                    e.Download,
+                    e.Kind == PageKind.Assignment);
                 string output = Path.Combine(site, e.Language, e.Slug + ".html");
                 pages.Add(WritePage(e, context, output, warnings));
             }
@@ -88,10 +108,12 @@ public static partial class SiteExporter
 
     /// <summary>
     /// Exports one notebook as a stand-alone page at <paramref name="outputHtmlPath"/>, with the shared assets written to an
-    /// <c>assets/</c> folder beside it, and (unless it is an assignment) a copy of the notebook under its own file name beside
-    /// the page for download (none is needed when the page is exported beside the notebook). No index, no previous/next links.
+    /// <c>assets/</c> folder beside it, and a copy of the notebook under its own file name beside the page for download (none
+    /// is needed when the page is exported beside the notebook); an assignment offers its student notebook instead. No
+    /// index, no previous/next links.
     /// </summary>
-    /// <exception cref="InvalidDataException">The notebook is not a readable nbformat 4 file.</exception>
+    /// <exception cref="InvalidDataException">The notebook is not a readable nbformat 4 file, or an assignment's student notebook cannot be made.</exception>
+    /// <exception cref="InvalidOperationException">The page or an assignment's student notebook would overwrite the input.</exception>
     public static ExportReport ExportSinglePage(string notebookPath, string outputHtmlPath, ExportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebookPath);
@@ -103,7 +125,7 @@ public static partial class SiteExporter
         Entry e = Load(Path.GetFullPath(notebookPath), options);
         string plotlyVersion = SiteAssets.WriteTo(dir);
         var warnings = new List<string>();
-        var context = new PageContext(e.Language, e.Title, $"{SiteAssets.FolderName}/", null, null, null, null, null, DownloadName(e));
+        var context = new PageContext(e.Language, e.Title, $"{SiteAssets.FolderName}/", null, null, null, null, null, e.Download, e.Kind == PageKind.Assignment);
         ExportedPage page = WritePage(e, context, output, warnings);
         return new ExportReport(dir, null, [page], [], warnings, plotlyVersion, clock.Elapsed);
     }
@@ -121,21 +143,27 @@ public static partial class SiteExporter
             throw new InvalidOperationException($"Refusing to overwrite the input notebook '{e.Path}'.");
         }
 
+        string? download = context.Download is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(output)!, context.Download));
+        if (e.StudentJson is not null && string.Equals(download, e.Path, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Refusing to overwrite the instructor's notebook '{e.Path}' with its student version; export the page to another folder.");
+        }
+
         RenderedPage page = PageRenderer.Render(e.Notebook, context);
         warnings.AddRange(page.Warnings);
-        string? copy = context.Download is null ? null : CopyNotebook(e.Path, Path.Combine(Path.GetDirectoryName(output)!, context.Download));
+        string? copy = download is null ? null
+            : e.StudentJson is string student ? WriteStudentNotebook(download, student)
+            : CopyNotebook(e.Path, download);
         AtomicFile.WriteAllText(output, page.Html);
         return new ExportedPage(e.Path, output, e.Language, e.Title, e.Kind, page.CodeCells, page.Charts, page.Formulas, page.PlumbingRemoved, copy);
     }
 
-    /// <summary>
-    /// The file name under which a page offers its notebook for download, beside the page (<c>01-inputs.ipynb</c> next to
-    /// <c>01-inputs.html</c>; a stand-alone page exported beside its notebook links to the notebook itself): the executed notebook, which opens with every output in VS Code or Jupyter and runs in the
-    /// repository as it is (its code cells are the source's). Null for an assignment, whose executed copy holds the
-    /// solutions and hidden tests; students get their notebook from <c>assign</c>.
-    /// </summary>
-    private static string? DownloadName(Entry e) =>
-        e.Kind == PageKind.Assignment ? null : Path.GetFileName(e.Path);
+    /// <summary>Writes an assignment's student notebook (atomically) as the page's download.</summary>
+    private static string WriteStudentNotebook(string target, string json)
+    {
+        AtomicFile.WriteAllText(target, json);
+        return target;
+    }
 
     /// <summary>Copies the executed notebook byte for byte to <paramref name="target"/> (atomically); nothing to do when it is the notebook itself.</summary>
     private static string CopyNotebook(string notebook, string target)
@@ -157,25 +185,44 @@ public static partial class SiteExporter
         }
 
         NotebookDocument notebook = NotebookDocument.Load(path);
+        NotebookFile? strict = StrictLoad(path);
         string slug = Path.GetFileNameWithoutExtension(path);
         string folder = Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
-        string language = DeclaredLanguage(path) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
+        string language = (strict is null ? null : NotebookMetadata.Language(strict)) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
+        PageKind kind = KindOf(slug);
+        string download = Path.GetFileName(path);
+        string? student = null;
+        bool marked = notebook.Cells.Any(c => c.CellType == "code" && (Regions.HasSolution(c.Source) || Regions.HasHiddenTests(c.Source)));
+        if (kind == PageKind.Assignment || marked || (strict is not null && Assigner.IsAssignment(strict)))
+        {
+            // The executed copy holds the solutions, the hidden tests and their outputs: show what assign hands out.
+            if (strict is null)
+            {
+                throw new InvalidDataException($"Assignment '{path}' is not a notebook the coursework reader accepts, so its student version cannot be made; it was not exported (its page would show the solutions).");
+            }
+
+            student = Assigner.StudentNotebook(strict).ToJson();
+            notebook = NotebookDocument.Parse(student, path);
+            kind = PageKind.Assignment;
+            download = Assigner.ReleaseFileName(GradeCell.AssignmentId(strict) ?? slug, language);
+        }
+
         string title = notebook.Cells.Where(c => c.CellType == "markdown")
             .Select(c => MarkdownRenderer.FirstHeading(c.Source))
             .FirstOrDefault(t => t is not null) ?? slug;
-        return new Entry(path, language, slug, KindOf(slug), notebook, title);
+        return new Entry(path, language, slug, kind, notebook, title, download, student);
     }
 
-    /// <summary>The language a notebook declares in its metadata (<c>metadata.normdecay.lang</c>, written by <c>translate</c>), or null.</summary>
-    private static string? DeclaredLanguage(string path)
+    /// <summary>The notebook read by the strict reader (language metadata, the coursework marks), or null when it refuses it.</summary>
+    private static NotebookFile? StrictLoad(string path)
     {
         try
         {
-            return Notebooks.NotebookMetadata.Language(Notebooks.NotebookFile.Load(path));
+            return NotebookFile.Load(path);
         }
         catch (InvalidDataException)
         {
-            return null; // JSON the strict reader refuses (e.g. a trailing comma) but the exporter's reader took: the folder decides
+            return null; // JSON the strict reader refuses (e.g. a trailing comma) but the exporter's reader took: the folder decides the language
         }
     }
 

@@ -182,7 +182,10 @@ public class CliTests
         }
 
         Assert.Equal("2", NotebookFile.Load(Path.Combine(course, "site", "en", "01-x.ipynb")).Cells[2].Outputs![0]!["data"]!["text/plain"]!.GetValue<string>());
-        Assert.False(File.Exists(Path.Combine(course, "site", "en", "a1-x.ipynb")));
+        // The assignment offers its student notebook (what assign writes), not the input.
+        string student = Path.Combine(course, "site", "en", "a1-x.ipynb");
+        Assert.Equal(NormDecay.Cli.Coursework.Assigner.StudentNotebook(NotebookFile.Load(Path.Combine(course, "notebooks", "en", "a1-x.ipynb"))).ToJson(), File.ReadAllText(student));
+        Assert.Equal(SetupCell.ReleaseText, NotebookFile.Load(student).Cells.First(c => c.IsCode).Source);
         Assert.Empty(Directory.GetFiles(Path.Combine(course, "site"), "*.tmp", SearchOption.AllDirectories));
     }
 

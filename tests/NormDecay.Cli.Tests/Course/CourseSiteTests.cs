@@ -1,4 +1,5 @@
 using NormDecay.Cli.Tests.Browser;
+using NormDecay.Cli.Tests.Support;
 using Xunit.Abstractions;
 
 namespace NormDecay.Cli.Tests.Course;
@@ -51,5 +52,55 @@ public class CourseSiteTests(ITestOutputHelper output)
             Assert.Equal("rtl", p.BodyDirection);
             Assert.True(p.VazirmatnLoaded, $"{p.Page}: Vazirmatn not loaded");
         });
+    }
+
+    [Fact]
+    public void Export_Course_NoSiteFileHoldsAssignmentSolutionsHiddenTestsOrTheirOutputs()
+    {
+        var build = CourseBuild.Value;
+        string siteDir = build.Export.OutputDirectory;
+        var assignments = build.Notebooks.Where(nb => Path.GetFileName(nb).StartsWith('a')).ToList();
+        Assert.Equal(6, assignments.Count); // a1-a3 in en and fa
+        // Public text: the lessons, as sources and as executed copies (their outputs are on the site, rightly).
+        var lessons = build.Notebooks.Except(assignments).ToList();
+        var publicTexts = lessons.Select(nb => InstructorSecrets.AllSources(Path.Combine(Repo.Root, nb)))
+            .Concat(lessons.Select(nb => build.Runs[nb].Output).OfType<string>().Where(File.Exists).Select(File.ReadAllText))
+            .ToList();
+        var needles = new List<InstructorSecrets.Needle>();
+        foreach (string nb in assignments)
+        {
+            IReadOnlyList<InstructorSecrets.Needle> own = InstructorSecrets.Of(Path.Combine(Repo.Root, nb), publicTexts);
+            Assert.Contains(own, n => n.Kind == "solution");
+            Assert.Contains(own, n => n.Kind == "hidden test");
+            needles.AddRange(own);
+            string executed = Assert.IsType<string>(build.Runs[nb].Output);
+            needles.AddRange(InstructorSecrets.OutputsOf(executed, publicTexts.Append(InstructorSecrets.AllSources(Path.Combine(Repo.Root, nb)))));
+        }
+
+        Assert.Contains(needles, n => n.Kind == "executed output");
+        output.WriteLine($"{needles.Count} needles: " + string.Join(", ", needles.GroupBy(n => n.Kind).Select(g => $"{g.Count()} {g.Key}")));
+        IReadOnlyList<string> leaks = InstructorSecrets.Scan(siteDir, needles);
+        Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:\n" + string.Join("\n", leaks.Take(40)));
+
+        foreach (NormDecay.Cli.Export.ExportedPage page in build.Export.Pages.Where(p => p.Kind == NormDecay.Cli.Export.PageKind.Assignment))
+        {
+            var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(page.OutputPath));
+            Assert.Empty(doc.QuerySelectorAll(".nd-output"));
+            var download = NormDecay.Cli.Notebooks.NotebookFile.Load(Assert.IsType<string>(page.NotebookCopy));
+            Assert.All(download.Cells.Where(c => c.IsCode), c => Assert.True(c.Outputs is { Count: 0 } && c.ExecutionCount is null, $"{page.NotebookCopy} cell {c.Id}"));
+        }
+    }
+
+    [Fact]
+    public void Export_Course_NoLinkLeavesTheSiteOrReachesTheExecutedInstructorCopies()
+    {
+        var build = CourseBuild.Value;
+        string siteDir = build.Export.OutputDirectory;
+        Assert.Empty(SiteLinks.Escaping(siteDir));
+        var executed = build.Runs.Where(r => Path.GetFileName(r.Key).StartsWith('a')).Select(r => r.Value.Output).OfType<string>().ToList();
+        Assert.NotEmpty(executed);
+        var copies = executed.Select(File.ReadAllText).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles(siteDir, "*.ipynb", SearchOption.AllDirectories), f => copies.Contains(File.ReadAllText(f)));
+        Assert.DoesNotContain(SiteLinks.All(siteDir), l => executed.Contains(l.Target, StringComparer.Ordinal));
     }
 }

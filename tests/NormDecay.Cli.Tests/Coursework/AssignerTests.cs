@@ -80,4 +80,60 @@ public class AssignerTests
         var e = Assert.Throws<InvalidDataException>(() => Assigner.Release(nb));
         Assert.Contains("'c1'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IsAssignment_CourseNotebooks_TrueForTheAssignmentsOnly()
+    {
+        foreach (string lang in new[] { "en", "fa" })
+        {
+            foreach (string nb in Directory.GetFiles(Path.Combine(Repo.Root, "notebooks", lang), "*.ipynb"))
+            {
+                Assert.True(Path.GetFileName(nb).StartsWith('a') == Assigner.IsAssignment(NotebookFile.Load(nb)), nb);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("metadata")]
+    [InlineData("grade mark")]
+    [InlineData("solution region")]
+    [InlineData("hidden tests")]
+    public void IsAssignment_AnyOneCourseworkMark_True(string mark)
+    {
+        NotebookFile nb = Repo.Notebook(mark switch
+        {
+            "solution region" => "double F() {\n    // ### BEGIN SOLUTION\n    return 1;\n    // ### END SOLUTION\n}",
+            "hidden tests" => "Check(1);\n// ### BEGIN HIDDEN TESTS\nCheck(2);\n// ### END HIDDEN TESTS",
+            _ => "var x = 1;",
+        });
+        Assert.False(Assigner.IsAssignment(Repo.Notebook("var x = 1;")));
+        if (mark == "metadata")
+        {
+            nb.Metadata["normdecay"] = new System.Text.Json.Nodes.JsonObject { ["assignment"] = "a9-x" };
+        }
+        else if (mark == "grade mark")
+        {
+            nb.Cells.Single(c => c.Id == "c1").Metadata["nbgrader"] = new System.Text.Json.Nodes.JsonObject { ["grade_id"] = "c1", ["grade"] = true, ["points"] = 1 };
+        }
+
+        Assert.True(Assigner.IsAssignment(nb), mark);
+    }
+
+    [Fact]
+    public void StudentNotebook_ExecutedSource_IsWhatAssignWritesWithTheReleaseSetupCell()
+    {
+        NotebookFile executed = NotebookFile.Load(A1);
+        foreach (NotebookCell cell in executed.Cells.Where(c => c.IsCode))
+        {
+            cell.SetOutputs([new System.Text.Json.Nodes.JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = "solution result" }], 1);
+        }
+
+        NotebookFile student = Assigner.StudentNotebook(executed);
+        Assert.Equal(SetupCell.ReleaseText, student.Cells.First(c => c.IsCode).Source);
+        Assert.DoesNotContain("solution result", student.ToJson(), StringComparison.Ordinal);
+        string dir = Path.Combine(Path.GetTempPath(), "nd-assign-" + Guid.NewGuid().ToString("N")[..8]);
+        string written = Assert.Single(Assigner.Assign([A1], dir));
+        Assert.Equal(File.ReadAllText(written), student.ToJson());
+        Directory.Delete(dir, recursive: true);
+    }
 }

@@ -204,11 +204,19 @@ public sealed partial class SiteExporterTests(ExportedFixtureSite site) : IClass
     }
 
     [Fact]
-    public void Export_AssignmentPage_OffersNoNotebookDownload()
+    public void Export_AssignmentPage_OffersTheStudentNotebookNotTheExecutedCopy()
     {
-        Assert.Empty(site.Parse("en/a1-fixture-assignment.html").QuerySelectorAll(".nd-download"));
-        Assert.False(File.Exists(Path.Combine(site.SiteDir, "en", "a1-fixture-assignment.ipynb")));
-        Assert.Null(site.Report.Pages.Single(p => p.Kind == PageKind.Assignment).NotebookCopy);
+        IDocument page = site.Parse("en/a1-fixture-assignment.html");
+        IElement link = Assert.Single(page.QuerySelectorAll("aside.nd-download.nd-assignment a.nd-download-link"));
+        Assert.Equal("a1-fixture-assignment.ipynb", link.GetAttribute("href"));
+        string download = Path.Combine(site.SiteDir, "en", "a1-fixture-assignment.ipynb");
+        Assert.Equal(download, site.Report.Pages.Single(p => p.Kind == PageKind.Assignment).NotebookCopy);
+        foreach (string text in new[] { File.ReadAllText(download), page.DocumentElement.TextContent })
+        {
+            Assert.DoesNotContain("var y = x;", text, StringComparison.Ordinal); // the fixture's solution
+            Assert.DoesNotContain("BEGIN SOLUTION", text, StringComparison.Ordinal);
+            Assert.Contains("NotImplementedException", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
