@@ -1,6 +1,7 @@
 using System.Globalization;
 using NormDecay.Cli.Commands;
 using NormDecay.Cli.Execution;
+using NormDecay.Cli.IO;
 
 namespace NormDecay.Cli.Coursework;
 
@@ -99,7 +100,7 @@ public sealed class CourseworkCommand(TextWriter output, TextWriter error, strin
                 {
                     foreach (string f in Directory.EnumerateFiles(fb, "*", SearchOption.AllDirectories))
                     {
-                        Export.AtomicFile.WriteAllBytes(Path.Combine(outDir, "feedback", Path.GetRelativePath(fb, f)), File.ReadAllBytes(f));
+                        AtomicFile.WriteAllBytes(Path.Combine(outDir, "feedback", Path.GetRelativePath(fb, f)), File.ReadAllBytes(f));
                     }
                 }
             }

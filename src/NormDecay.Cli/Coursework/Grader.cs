@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 using NormDecay.Grading.Worker.Protocol;
 
@@ -119,7 +120,7 @@ public static partial class Grader
         Gradebook.Write(outDir, grades);
         foreach (SubmissionGrade g in grades)
         {
-            AtomicWrite.WriteAllText(FeedbackPath(outDir, g), FeedbackPage.Render(g));
+            AtomicFile.WriteAllText(FeedbackPath(outDir, g), FeedbackPage.Render(g));
         }
 
         return grades;

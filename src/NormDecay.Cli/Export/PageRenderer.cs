@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
 
@@ -37,7 +38,7 @@ internal sealed record RenderedPage(string Html, int Charts, int Formulas, int C
 internal static partial class PageRenderer
 {
     /// <summary>Renders <paramref name="notebook"/> in the place described by <paramref name="context"/>.</summary>
-    public static RenderedPage Render(NotebookDocument notebook, PageContext context)
+    public static RenderedPage Render(NotebookFile notebook, PageContext context)
     {
         var warnings = new List<string>();
         var body = new StringBuilder();
@@ -58,14 +59,16 @@ internal static partial class PageRenderer
                     body.Append("<div class=\"nd-input\" dir=\"ltr\">");
                     string prompt = cell.ExecutionCount is int n ? $"[{n}]" : "[ ]";
                     body.Append("<div class=\"nd-prompt\" aria-hidden=\"true\">").Append(prompt).Append("</div>");
-                    bool csharp = cell.Language is "csharp" or "C#" or "c#";
+                    string kernel = notebook.KernelOf(cell);
+                    bool csharp = kernel == NotebookMetadata.KernelName;
                     string code = cell.Source.TrimEnd();
-                    body.Append("<pre class=\"nd-source\"><code class=\"language-").Append(Html.Escape(cell.Language)).Append("\">")
+                    body.Append("<pre class=\"nd-source\"><code class=\"language-").Append(Html.Escape(kernel)).Append("\">")
                         .Append(csharp ? CSharpHighlighter.Highlight(code) : Html.Escape(code)).Append("</code></pre></div>");
                     var outputs = new StringBuilder();
-                    for (int o = 0; o < cell.Outputs.Count; o++)
+                    IReadOnlyList<NotebookOutput> cellOutputs = cell.OutputItems;
+                    for (int o = 0; o < cellOutputs.Count; o++)
                     {
-                        RenderedOutput r = OutputRenderer.Render(cell.Outputs[o], $"chart-{c + 1}-{o + 1}");
+                        RenderedOutput r = OutputRenderer.Render(cellOutputs[o], $"chart-{c + 1}-{o + 1}");
                         if (r.Warning is not null)
                         {
                             warnings.Add($"{Path.GetFileName(notebook.Path)} cell {c + 1} output {o + 1}: {r.Warning}");

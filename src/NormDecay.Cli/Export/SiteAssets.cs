@@ -1,5 +1,6 @@
-using NormDecay.Charts.Output;
 using System.Reflection;
+using NormDecay.Charts.Output;
+using NormDecay.Cli.IO;
 
 namespace NormDecay.Cli.Export;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using NormDecay.Cli.IO;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
 
@@ -11,7 +13,7 @@ namespace NormDecay.Cli.Export;
 /// </summary>
 public static partial class SiteExporter
 {
-    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookDocument Notebook, string Title);
+    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookFile Notebook, string Title);
 
     /// <summary>
     /// Exports <paramref name="executedNotebookPaths"/> (e.g. <c>artifacts/notebooks/en/01-inputs.ipynb</c>) as a site in
@@ -130,7 +132,12 @@ public static partial class SiteExporter
             throw new IOException($"Notebook '{path}' does not exist.");
         }
 
-        NotebookDocument notebook = NotebookDocument.Load(path);
+        NotebookFile notebook = NotebookFile.Load(path);
+        if (notebook.Format != 4)
+        {
+            throw new InvalidDataException($"Notebook '{path}': nbformat is {notebook.Format}, the exporter reads nbformat 4 only.");
+        }
+
         string slug = Path.GetFileNameWithoutExtension(path);
         string folder = Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
         string language = LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage;
