@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
@@ -51,7 +52,7 @@ internal static partial class PageRenderer
                 case "markdown":
                     SanitizedHtml md = HtmlSanitizer.Clean(MarkdownRenderer.ToHtml(cell.Source));
                     formulas += MathElement().Count(md.Html);
-                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(BidiIsolation.Isolate(md.Html, SiteStrings.IsRightToLeft(context.Language))).Append("</section>\n");
+                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(BidiIsolation.Isolate(md.Html, CourseLanguage.IsRightToLeft(context.Language))).Append("</section>\n");
                     break;
                 case "code":
                     codeCells++;
@@ -108,7 +109,7 @@ internal static partial class PageRenderer
     private static string Layout(PageContext ctx, string body, bool hasCharts)
     {
         SiteStrings s = SiteStrings.For(ctx.Language);
-        string dir = SiteStrings.IsRightToLeft(ctx.Language) ? "rtl" : "ltr";
+        string dir = CourseLanguage.Direction(ctx.Language);
         string a = ctx.AssetsPrefix;
         var sb = new StringBuilder(body.Length + 4096);
         sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(ctx.Language).Append("\" dir=\"").Append(dir).Append("\">\n<head>\n")
@@ -148,7 +149,7 @@ internal static partial class PageRenderer
         if (ctx.Alternate is PageLink alt && ctx.AlternateLanguage is string altLang)
         {
             SiteStrings other = SiteStrings.For(altLang);
-            string altDir = SiteStrings.IsRightToLeft(altLang) ? "rtl" : "ltr";
+            string altDir = CourseLanguage.Direction(altLang);
             sb.Append("<a class=\"nd-lang-switch\" hreflang=\"").Append(altLang).Append("\" lang=\"").Append(altLang).Append("\" dir=\"").Append(altDir)
               .Append("\" href=\"").Append(Html.Escape(alt.Href)).Append("\">").Append(Html.Escape(other.LanguageName)).Append("</a>");
         }

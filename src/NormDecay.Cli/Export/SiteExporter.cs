@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 
@@ -147,7 +148,7 @@ public static partial class SiteExporter
         return new Entry(path, language, slug, KindOf(slug), notebook, title);
     }
 
-    private static int LanguageOrder(string language) => language switch { "en" => 0, "fa" => 1, _ => 2 };
+    private static int LanguageOrder(string language) => CourseLanguage.Order(language);
 
     [GeneratedRegex(@"^\d")]
     private static partial Regex LessonName();

@@ -1,6 +1,12 @@
+using NormDecay.Charts.Text;
+using NormDecay.Cli.Text;
+
 namespace NormDecay.Cli.Export;
 
-/// <summary>The few words of the site's own interface, per language (lesson text comes from the notebooks).</summary>
+/// <summary>
+/// The few words of the site's own interface in one language (lesson text comes from the notebooks), read from the tool's
+/// string table (<see cref="ToolText"/>, keys <c>site.*</c>).
+/// </summary>
 internal sealed record SiteStrings(
     string LanguageName,
     string Contents,
@@ -11,23 +17,14 @@ internal sealed record SiteStrings(
     string ReadIn,
     string Footer)
 {
-    /// <summary>English interface strings.</summary>
-    public static readonly SiteStrings English = new(
-        "English", "Contents", "Lessons", "Assignments", "Previous", "Next", "Read in",
-        "Exported from executed notebooks. Works offline. KaTeX (MIT), plotly.js (MIT), Vazirmatn (SIL OFL 1.1); licences in assets/.");
-
-    /// <summary>Persian interface strings.</summary>
-    public static readonly SiteStrings Persian = new(
-        "فارسی", "فهرست", "درس‌ها", "تکلیف‌ها", "قبلی", "بعدی", "خواندن به",
-        "ساخته‌شده از نوت‌بوک‌های اجراشده؛ بدون اینترنت کار می‌کند. KaTeX (MIT)، plotly.js (MIT)، وزیرمتن (SIL OFL 1.1)؛ پروانه‌ها در assets/.");
-
-    /// <summary>The strings for a language code; English for any language without its own table.</summary>
-    public static SiteStrings For(string language) => language == "fa" ? Persian : English;
-
-    /// <summary>True for right-to-left languages (Persian, Arabic, Hebrew, Urdu).</summary>
-    public static bool IsRightToLeft(string language) => language is "fa" or "ar" or "he" or "ur";
-
-    /// <summary>Writes ASCII digits in <paramref name="text"/> as Persian digits when <paramref name="language"/> is "fa".</summary>
-    public static string LocalDigits(string text, string language) =>
-        language != "fa" ? text : string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
+    /// <summary>The strings for a language code; English for a language the course does not have.</summary>
+    public static SiteStrings For(string language) => new(
+        ToolText.Get("site.languageName", language),
+        ToolText.Get("site.contents", language),
+        ToolText.Get("site.lessons", language),
+        ToolText.Get("site.assignments", language),
+        ToolText.Get("site.previous", language),
+        ToolText.Get("site.next", language),
+        ToolText.Get("site.readIn", language),
+        ToolText.Get("site.footer", language));
 }
