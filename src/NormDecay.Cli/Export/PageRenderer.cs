@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Text;
+using NormDecay.Charts.Output;
 using NormDecay.Charts.Text;
 using NormDecay.Cli.Notebooks;
 
@@ -125,6 +126,7 @@ internal static partial class PageRenderer
         if (hasCharts)
         {
             sb.Append("<script defer src=\"").Append(a).Append(SiteAssets.PlotlyFileName).Append("\"></script>\n");
+            sb.Append("<script defer src=\"").Append(a).Append(ChartScript.FileName).Append("\"></script>\n");
         }
 
         sb.Append("<script defer src=\"").Append(a).Append("katex/katex.min.js\"></script>\n")
