@@ -76,8 +76,7 @@ public sealed class Claim
     /// <summary>The claim as HTML: a green ticked line, right-to-left for Persian (numbers and code inside stay isolated).</summary>
     public string ToHtml()
     {
-        bool rtl = NotebookLanguage.IsRightToLeft(Language);
-        string dir = rtl ? " dir=\"rtl\" lang=\"fa\"" : "";
+        string dir = CourseLanguage.HtmlDirectionAttributes(Language);
         return $"<div class=\"normdecay-claim\" data-holds=\"{(Holds ? "true" : "false")}\" data-key=\"{WebUtility.HtmlEncode(Key)}\"{dir} " +
                "style=\"color:#1a7f37;background:#dafbe1;border-radius:4px;padding:2px 8px;margin:2px 0;display:inline-block\">" +
                $"<strong>\u2713</strong> <bdi>{WebUtility.HtmlEncode(Text)}</bdi></div>";

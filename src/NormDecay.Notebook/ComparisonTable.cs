@@ -102,7 +102,7 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
     }
 
     /// <summary>Plain-text table in English: name, shape, exact, approx, max |diff|.</summary>
-    public override string ToString() => ToString("en");
+    public override string ToString() => ToString(CourseLanguage.English);
 
     /// <summary>
     /// Plain-text table with the column names and verdicts of <paramref name="language"/> ("en" or "fa"; anything else is
@@ -129,7 +129,7 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
         return sb.ToString();
     }
 
-    private static string Language(string language) => NotebookLanguage.IsRightToLeft(language) ? "fa" : "en";
+    private static string Language(string language) => CourseLanguage.OrDefault(language);
 
     private static string[] Headers(string language) =>
         [.. new[] { "report.name", "report.shape", "report.exact", "report.approx", "report.maxDiff" }.Select(k => ChartText.Get(k, language))];
@@ -141,12 +141,11 @@ public sealed class ComparisonTable(double tolerance = 1e-10)
     /// <param name="language">"en" or "fa"; anything else is English.</param>
     public string ToHtml(string language)
     {
-        bool fa = NotebookLanguage.IsRightToLeft(language);
         string lang = Language(language);
         string[] h = Headers(lang);
         string yes = ChartText.Get("report.yes", lang), no = ChartText.Get("report.no", lang);
         var sb = new StringBuilder();
-        sb.Append(fa ? "<table class=\"normdecay-cmp\" dir=\"rtl\" lang=\"fa\">" : "<table class=\"normdecay-cmp\">");
+        sb.Append("<table class=\"normdecay-cmp\"").Append(CourseLanguage.HtmlDirectionAttributes(lang)).Append('>');
         sb.Append("<thead><tr>");
         foreach (string cell in h)
         {

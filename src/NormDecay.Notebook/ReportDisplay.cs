@@ -74,7 +74,7 @@ public static class ReportDisplay
             t.Count.ToString(CultureInfo.InvariantCulture),
         });
 
-    private static string Lang(string language) => NotebookLanguage.IsRightToLeft(language) ? "fa" : "en";
+    private static string Lang(string language) => CourseLanguage.OrDefault(language);
 
     private static string[] Headers(string lang, params string[] keys) => [.. keys.Select(k => ChartText.Get(k, lang))];
 
@@ -82,7 +82,7 @@ public static class ReportDisplay
 
     private static string Table(string lang, string[] headers, IEnumerable<string[]> rows)
     {
-        var sb = new StringBuilder(lang == "fa" ? "<table class=\"normdecay-report\" dir=\"rtl\" lang=\"fa\"><thead><tr>" : "<table class=\"normdecay-report\"><thead><tr>");
+        var sb = new StringBuilder("<table class=\"normdecay-report\"").Append(CourseLanguage.HtmlDirectionAttributes(lang)).Append("><thead><tr>");
         foreach (string h in headers)
         {
             sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.DotNet.Interactive.Formatting;
+using NormDecay.Charts.Text;
 
 namespace NormDecay.Notebook;
 
@@ -32,13 +33,13 @@ public static class Setup
     {
         ChartDisplay.Register();
         MatrixDisplay.Register();
-        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? NotebookLanguage.Default)), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
-        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString(Language ?? NotebookLanguage.Default)), "text/plain");
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml(Language ?? CourseLanguage.Default)), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToString(Language ?? CourseLanguage.Default)), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(ComparisonTable), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToHtml()), NormDecay.Charts.Output.ChartOutput.HtmlMimeType);
         Formatter.Register<Claim>((claim, writer) => writer.Write(claim.ToString()), "text/plain");
         Formatter.SetPreferredMimeTypesFor(typeof(Claim), NormDecay.Charts.Output.ChartOutput.HtmlMimeType, "text/plain");
-        ReportDisplay.Register(() => Language ?? NotebookLanguage.Default);
+        ReportDisplay.Register(() => Language ?? CourseLanguage.Default);
         ChartLanguage.Apply(language);
     }
 }

@@ -84,7 +84,7 @@ public static partial class ChartOutput
     {
         ArgumentNullException.ThrowIfNull(charts);
         language ??= ChartText.Language;
-        var rtl = language == "fa";
+        var rtl = CourseLanguage.IsRightToLeft(language);
         var body = new StringBuilder();
         var i = 0;
         foreach (var chart in charts)
@@ -95,7 +95,7 @@ public static partial class ChartOutput
         var font = rtl ? Style.ChartStyle.PersianFontFamily : Style.ChartStyle.LatinFontFamily;
         return $$"""
             <!DOCTYPE html>
-            <html lang="{{language}}" dir="{{(rtl ? "rtl" : "ltr")}}">
+            <html lang="{{language}}" dir="{{CourseLanguage.Direction(language)}}">
             <head>
             <meta charset="utf-8">
             <title>{{WebUtility.HtmlEncode(title)}}</title>

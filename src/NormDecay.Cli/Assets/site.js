@@ -1,4 +1,4 @@
-/* NormDecay course site: typesets formulas with KaTeX and draws charts from their plotly JSON.
+/* NormDecay course site: typesets formulas with KaTeX and has the charts drawn from their plotly JSON.
    Everything it needs is in ../assets; it makes no network request. When done it sets
    <html data-nd-ready="1"> (or "error"), which the browser test waits for. */
 (function () {
@@ -24,27 +24,12 @@
     });
   }
 
+  // Drawing is NormDecay.Charts' job (assets/normdecay-charts.js, src/NormDecay.Charts/Output): this page only asks for it.
   function drawCharts() {
     var charts = document.querySelectorAll('.nd-chart');
     if (charts.length === 0) { return Promise.resolve(); }
-    if (!window.Plotly) { return Promise.reject(new Error('plotly.min.js did not load')); }
-    var rtlFont = root.lang === 'fa' ? 'Vazirmatn, Tahoma, sans-serif' : null;
-    var jobs = [];
-    charts.forEach(function (div) {
-      var source = document.getElementById(div.getAttribute('data-figure'));
-      var fig = JSON.parse(source.textContent);
-      var layout = fig.layout || {};
-      // The column decides the width; the chart keeps its own height (or plotly's 450 px).
-      delete layout.width;
-      layout.autosize = true;
-      if (rtlFont) {
-        layout.font = layout.font || {};
-        if (!layout.font.family) { layout.font.family = rtlFont; }
-      }
-      var config = Object.assign({}, fig.config || {}, { responsive: true, displaylogo: false });
-      jobs.push(window.Plotly.newPlot(div, fig.data || [], layout, config));
-    });
-    return Promise.all(jobs);
+    if (!window.NormDecayCharts) { return Promise.reject(new Error('normdecay-charts.js did not load')); }
+    return window.NormDecayCharts.drawAll(charts, { responsive: true });
   }
 
   function start() {

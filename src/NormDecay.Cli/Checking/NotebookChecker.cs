@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Notebooks;
 using NormDecay.Cli.Translation;
 
@@ -122,9 +123,12 @@ public static partial class NotebookChecker
         foreach (string nb in Execution.RepositoryLayout.ExpandNotebooks(paths))
         {
             problems.AddRange(Check(nb, requireClearedOutputs));
-            if (CoursePaths.LanguageOf(nb) == "en" && !File.Exists(CoursePaths.Counterpart(nb, "fa")))
+            if (CoursePaths.LanguageOf(nb) == CourseLanguage.English)
             {
-                problems.Add(new CheckProblem(nb, null, $"has no Persian counterpart {CoursePaths.Counterpart(nb, "fa")} (write {CoursePaths.TranslationFile(nb, "fa")} and run 'translate')"));
+                foreach (string other in CourseLanguage.Supported.Where(l => l != CourseLanguage.English && !File.Exists(CoursePaths.Counterpart(nb, l))))
+                {
+                    problems.Add(new CheckProblem(nb, null, $"has no {CourseLanguage.EnglishName(other)} counterpart {CoursePaths.Counterpart(nb, other)} (write {CoursePaths.TranslationFile(nb, other)} and run 'translate')"));
+                }
             }
         }
 
@@ -134,12 +138,12 @@ public static partial class NotebookChecker
     private static IEnumerable<CheckProblem> CheckParity(string path, NotebookFile nb)
     {
         string? language = CoursePaths.LanguageOf(path);
-        if (language is null or "en")
+        if (language is null or CourseLanguage.English)
         {
             yield break;
         }
 
-        string englishPath = CoursePaths.Counterpart(path, "en");
+        string englishPath = CoursePaths.Counterpart(path, CourseLanguage.English);
         if (!File.Exists(englishPath))
         {
             yield return new CheckProblem(path, null, $"has no English source {englishPath}");
@@ -207,7 +211,7 @@ public static partial class NotebookChecker
         foreach (Match m in ClaimKey().Matches(code))
         {
             string key = m.Groups[1].Value;
-            var missing = NormDecay.Charts.Text.ChartText.Languages.Where(l => !NormDecay.Charts.Text.ChartText.Has(key, l)).ToArray();
+            var missing = NormDecay.Charts.Text.CourseLanguage.Supported.Where(l => !NormDecay.Charts.Text.ChartText.Has(key, l)).ToArray();
             if (missing.Length > 0)
             {
                 yield return $"claim key \"{key}\" has no sentence in strings.{string.Join(", strings.", missing)}.json";

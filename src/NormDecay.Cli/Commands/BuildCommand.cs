@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Execution;
 using NormDecay.Cli.Export;
 using Spectre.Console.Cli;
@@ -37,7 +38,7 @@ public sealed class BuildCommand(CliContext context) : VerbCommand<BuildCommand.
         var clock = Stopwatch.StartNew();
         string notebooks = Path.Combine(root, "notebooks");
         var sources = new List<string>();
-        foreach (string lang in new[] { "en", "fa" })
+        foreach (string lang in CourseLanguage.Supported)
         {
             string dir = Path.Combine(notebooks, lang);
             if (Directory.Exists(dir))

@@ -47,7 +47,7 @@ public sealed class MergeCommand(CliContext context) : VerbCommand<MergeCommand.
                 {
                     foreach (string f in Directory.EnumerateFiles(feedback, "*", SearchOption.AllDirectories))
                     {
-                        Export.AtomicFile.WriteAllBytes(Path.Combine(outDir, "feedback", Path.GetRelativePath(feedback, f)), File.ReadAllBytes(f));
+                        IO.AtomicFile.WriteAllBytes(Path.Combine(outDir, "feedback", Path.GetRelativePath(feedback, f)), File.ReadAllBytes(f));
                     }
                 }
             }

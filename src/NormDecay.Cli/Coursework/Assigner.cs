@@ -1,3 +1,4 @@
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Coursework;
@@ -129,16 +130,16 @@ public static class Assigner
             {
                 foreach (string dll in Directory.EnumerateFiles(libraryDirectory, "*.dll"))
                 {
-                    Export.AtomicFile.WriteAllBytes(Path.Combine(folder, "lib", Path.GetFileName(dll)), File.ReadAllBytes(dll));
+                    AtomicFile.WriteAllBytes(Path.Combine(folder, "lib", Path.GetFileName(dll)), File.ReadAllBytes(dll));
                 }
             }
 
             if (toolManifest is not null)
             {
-                AtomicWrite.WriteAllText(Path.Combine(folder, ".config", "dotnet-tools.json"), File.ReadAllText(toolManifest));
+                AtomicFile.WriteAllText(Path.Combine(folder, ".config", "dotnet-tools.json"), File.ReadAllText(toolManifest));
             }
 
-            AtomicWrite.WriteAllText(Path.Combine(folder, "README.md"), ReleaseReadme(Path.GetFileName(folder)));
+            AtomicFile.WriteAllText(Path.Combine(folder, "README.md"), ReleaseReadme(Path.GetFileName(folder)));
         }
 
         return written;

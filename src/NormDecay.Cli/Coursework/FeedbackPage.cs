@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NormDecay.Charts.Text;
 
 namespace NormDecay.Cli.Coursework;
 
@@ -13,11 +14,11 @@ public static class FeedbackPage
     public static string Render(SubmissionGrade grade)
     {
         ArgumentNullException.ThrowIfNull(grade);
-        string l = grade.Language == "fa" ? "fa" : "en";
+        string l = CourseLanguage.OrDefault(grade.Language);
         string E(string s) => WebUtility.HtmlEncode(s);
         string T(string name) => E(FeedbackText.Label(name, l));
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(l).Append("\" dir=\"").Append(l == "fa" ? "rtl" : "ltr").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(l).Append("\" dir=\"").Append(CourseLanguage.Direction(l)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<title>").Append(T("title")).Append(": ").Append(E(grade.Student)).Append(" / ").Append(E(grade.Assignment)).Append("</title>\n")
           .Append("<style>body{font-family:Vazirmatn,Tahoma,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}")
           .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:start;vertical-align:top}")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Coursework;
@@ -113,8 +114,8 @@ public static class Gradebook
     /// <summary>Writes both gradebooks of <paramref name="rows"/> into <paramref name="directory"/>.</summary>
     public static void Write(string directory, IReadOnlyList<GradebookRow> rows)
     {
-        AtomicWrite.WriteAllText(Path.Combine(directory, LongFile), FormatLong(rows));
-        AtomicWrite.WriteAllText(Path.Combine(directory, WideFile), FormatWide(rows));
+        AtomicFile.WriteAllText(Path.Combine(directory, LongFile), FormatLong(rows));
+        AtomicFile.WriteAllText(Path.Combine(directory, WideFile), FormatWide(rows));
     }
 
     /// <summary>Reads a long gradebook.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using NormDecay.Charts.Text;
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 using NormDecay.Grading.Worker.Protocol;
 
@@ -119,7 +121,7 @@ public static partial class Grader
         Gradebook.Write(outDir, grades);
         foreach (SubmissionGrade g in grades)
         {
-            AtomicWrite.WriteAllText(FeedbackPath(outDir, g), FeedbackPage.Render(g));
+            AtomicFile.WriteAllText(FeedbackPath(outDir, g), FeedbackPage.Render(g));
         }
 
         return grades;
@@ -319,9 +321,9 @@ public static partial class Grader
     {
         string Count(string one, string many, int n) => n == 1
             ? FeedbackText.Label(one, language)
-            : string.Format(CultureInfo.InvariantCulture, FeedbackText.Label(many, language), Export.SiteStrings.LocalDigits(n.ToString(CultureInfo.InvariantCulture), language));
+            : string.Format(CultureInfo.InvariantCulture, FeedbackText.Label(many, language), CourseLanguage.LocalDigits(n.ToString(CultureInfo.InvariantCulture), language));
 
-        string names = string.Join(language == "fa" ? "، " : ", ", functions);
+        string names = string.Join(CourseLanguage.IsRightToLeft(language) ? "، " : ", ", functions);
         return fresh > 0
             ? string.Format(CultureInfo.InvariantCulture, FeedbackText.Label("checked", language), names, Count("callsOne", "callsMany", calls), Count("freshOne", "freshMany", fresh))
             : string.Format(CultureInfo.InvariantCulture, FeedbackText.Label("checkedNoFresh", language), names, Count("callsOne", "callsMany", calls));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Execution;
@@ -29,7 +30,7 @@ public static class NotebookRunner
         string workingDir = Path.GetDirectoryName(source)!;
         string? toolDir = options.ToolDirectory ?? RepositoryLayout.FindRoot(workingDir);
         return toolDir is null ? null
-            : (toolDir, workingDir, new Dictionary<string, string> { ["NORMDECAY_LANG"] = RepositoryLayout.LanguageOf(source) ?? "en" });
+            : (toolDir, workingDir, new Dictionary<string, string> { [CourseLanguage.EnvironmentVariable] = RepositoryLayout.LanguageOf(source) ?? CourseLanguage.Default });
     }
 
     /// <summary>As <see cref="RunAsync(string, string, RunOptions?, CancellationToken)"/>, on a kernel started ahead (<see cref="WarmKernel"/>) when one is given.</summary>

@@ -1,3 +1,5 @@
+using NormDecay.Charts.Text;
+
 namespace NormDecay.Cli.Execution;
 
 /// <summary>Where things are in a NormDecay checkout.</summary>
@@ -49,11 +51,11 @@ public static class RepositoryLayout
         return LanguageOfFolder(full);
     }
 
-    /// <summary>The language named by a notebook's folder ("en", "fa"), or null.</summary>
+    /// <summary>The course language (<see cref="CourseLanguage.Supported"/>) named by a notebook's folder, or null.</summary>
     public static string? LanguageOfFolder(string notebookPath)
     {
         string folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(notebookPath))) ?? "";
-        return folder is "en" or "fa" ? folder : null;
+        return CourseLanguage.IsSupported(folder) ? folder : null;
     }
 
     /// <summary>All .ipynb files under the given files/folders, sorted, without checkpoints and hidden folders.</summary>

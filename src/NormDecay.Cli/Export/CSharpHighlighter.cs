@@ -64,9 +64,11 @@ internal static class CSharpHighlighter
                 i = Math.Min(i + 1, code.Length);
                 Emit(sb, "tok-string", code[start..i]);
             }
-            else if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(code, i + 1))))
+            else if (char.IsDigit(c) || (c == '.' && char.IsDigit(Peek(code, i + 1)) && (i == 0 || code[i - 1] != '.')))
             {
-                while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] == '.' || code[i] == '_'
+                // A '.' belongs to the number only before a digit: "200..", a range, is the number 200 and the operator "..".
+                while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] == '_'
+                    || (code[i] == '.' && char.IsDigit(Peek(code, i + 1)))
                     || ((code[i] == '+' || code[i] == '-') && (code[i - 1] == 'e' || code[i - 1] == 'E'))))
                 {
                     i++;

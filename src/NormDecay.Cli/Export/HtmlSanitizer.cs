@@ -1,51 +1,60 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Xss = Ganss.Xss;
 
 namespace NormDecay.Cli.Export;
 
 /// <summary>The result of cleaning an HTML fragment.</summary>
 /// <param name="Html">The cleaned fragment.</param>
 /// <param name="IsEmpty">True when nothing visible is left (no text, image, table, SVG or math): such an output was plumbing.</param>
-/// <param name="Removed">How many elements or attributes were removed (scripts, loaders, external references).</param>
+/// <param name="Removed">How many elements, attributes, style properties or CSS rules were removed (scripts, loaders, external references).</param>
 internal readonly record struct SanitizedHtml(string Html, bool IsEmpty, int Removed);
 
 /// <summary>
-/// Removes what must not reach an offline page from an HTML fragment: scripts (kernel probes, require.js loaders),
-/// frames, <c>&lt;link&gt;</c>/<c>&lt;meta&gt;</c>/<c>&lt;base&gt;</c>, event-handler attributes, and every
-/// reference that would load something from the network (<c>src</c>, <c>srcset</c>, <c>poster</c>, CSS <c>url(http…)</c>, <c>@import</c>).
-/// Links a reader clicks (<c>&lt;a href="https://…"&gt;</c>) are kept; they load nothing by themselves.
+/// Cleans the HTML of notebook outputs and rendered markdown for an offline page with the maintained allow-list sanitizer
+/// HtmlSanitizer (Ganss.Xss, on AngleSharp): only known-safe elements, attributes, CSS properties and URL schemes survive,
+/// so scripts (kernel probes, require.js loaders), frames, <c>&lt;link&gt;</c>/<c>&lt;meta&gt;</c>/<c>&lt;base&gt;</c>,
+/// event handlers and <c>javascript:</c> URLs go. On top of its defaults this page allows <c>class</c>, <c>id</c>,
+/// <c>data-*</c>, <c>&lt;style&gt;</c>, inline SVG and <c>data:</c> images, and removes every reference that would load
+/// something from the network (<c>src</c>, <c>srcset</c>, <c>poster</c>, CSS <c>url(http…)</c>; <c>@import</c> is not an
+/// allowed at-rule). Links a reader clicks (<c>&lt;a href="https://…"&gt;</c>) are kept and marked; they load nothing by themselves.
 /// </summary>
 internal static class HtmlSanitizer
 {
-    private static readonly string[] RemovedElements = ["script", "noscript", "iframe", "frame", "frameset", "object", "embed", "link", "meta", "base", "applet"];
-    private static readonly string[] LoadingAttributes = ["src", "srcset", "poster", "data", "background", "xlink:href", "formaction"];
     private static readonly string[] VisibleElements = ["img", "svg", "table", "canvas", "video", "math", "hr", "input"];
+
+    // Inline SVG as plotting libraries and matplotlib-like outputs write it; <use>, <image>, <foreignObject> and <script> stay out.
+    private static readonly string[] SvgTags =
+    [
+        "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "defs", "clipPath",
+        "title", "desc", "linearGradient", "radialGradient", "stop", "marker", "pattern", "mask", "symbol",
+    ];
+
+    private static readonly string[] ExtraAttributes =
+    [
+        "class", "id", "role", "aria-hidden", "aria-label", "viewBox", "d", "fill", "stroke", "stroke-width", "stroke-dasharray",
+        "stroke-linecap", "stroke-linejoin", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy", "points",
+        "transform", "xmlns", "version", "opacity", "fill-opacity", "stroke-opacity", "font-size", "font-family", "font-weight",
+        "text-anchor", "dominant-baseline", "preserveAspectRatio", "offset", "stop-color", "stop-opacity", "gradientUnits",
+        "clip-path", "markerWidth", "markerHeight", "refX", "refY", "orient",
+    ];
 
     /// <summary>Cleans <paramref name="html"/>; see the class summary for what is removed.</summary>
     public static SanitizedHtml Clean(string html)
     {
-        var parser = new HtmlParser();
-        IDocument doc = parser.ParseDocument("<!DOCTYPE html><html><body><div id=\"nd-root\"></div></body></html>");
-        IElement root = doc.GetElementById("nd-root")!;
-        foreach (INode node in parser.ParseFragment(html, root).ToArray())
-        {
-            root.AppendChild(node);
-        }
-
+        ArgumentNullException.ThrowIfNull(html);
         int removed = 0;
-        foreach (IElement el in root.QuerySelectorAll(string.Join(",", RemovedElements)).ToArray())
-        {
-            el.Remove();
-            removed++;
-        }
+        Xss.HtmlSanitizer sanitizer = Create();
+        sanitizer.RemovingTag += (_, _) => removed++;
+        sanitizer.RemovingAttribute += (_, _) => removed++;
+        sanitizer.RemovingStyle += (_, _) => removed++;
+        sanitizer.RemovingAtRule += (_, _) => removed++;
+        string clean = sanitizer.Sanitize(html);
 
-        foreach (IElement el in root.QuerySelectorAll("*").ToArray())
-        {
-            removed += CleanElement(el);
-        }
-
+        var root = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>").Body!;
+        root.InnerHtml = clean;
         bool empty = string.IsNullOrWhiteSpace(root.TextContent) && root.QuerySelector(string.Join(",", VisibleElements)) is null;
-        return new SanitizedHtml(root.InnerHtml, empty, removed);
+        return new SanitizedHtml(clean, empty, removed);
     }
 
     /// <summary>True for a URL that leaves the machine: http(s), protocol-relative, ftp, ws.</summary>
@@ -65,40 +74,41 @@ internal static class HtmlSanitizer
             || u.StartsWith("wss:", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int CleanElement(IElement el)
+    // A sanitizer per call: the counting handlers are per call, and the configuration is cheap next to the parse.
+    private static Xss.HtmlSanitizer Create()
     {
-        int removed = 0;
-        foreach (IAttr attr in el.Attributes.ToArray())
+        var sanitizer = new Xss.HtmlSanitizer { AllowDataAttributes = true };
+        sanitizer.AllowedTags.Add("style");
+        foreach (string tag in SvgTags)
         {
-            string name = attr.Name;
-            bool drop = name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
-                || (LoadingAttributes.Contains(name, StringComparer.OrdinalIgnoreCase) && (IsExternalUrl(attr.Value) || attr.Value.Contains("http", StringComparison.OrdinalIgnoreCase)))
-                || (name.Equals("href", StringComparison.OrdinalIgnoreCase) && el.LocalName != "a" && IsExternalUrl(attr.Value))
-                || (name.Equals("href", StringComparison.OrdinalIgnoreCase) && attr.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
-                || (name.Equals("style", StringComparison.OrdinalIgnoreCase) && HasExternalCss(attr.Value));
-            if (drop)
+            sanitizer.AllowedTags.Add(tag);
+        }
+
+        foreach (string attribute in ExtraAttributes)
+        {
+            sanitizer.AllowedAttributes.Add(attribute);
+        }
+
+        sanitizer.AllowedSchemes.Add("data");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            bool link = e.Tag is { LocalName: "a" };
+            bool data = e.OriginalUrl.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+            // Nothing may load from the network, and a link may not open a data: document; everything else is the library's call.
+            if ((!link && IsExternalUrl(e.OriginalUrl)) || (link && data) || (data && !e.OriginalUrl.TrimStart().StartsWith("data:image/", StringComparison.OrdinalIgnoreCase)))
             {
-                el.RemoveAttribute(attr.NamespaceUri, attr.LocalName);
-                removed++;
+                e.SanitizedUrl = null;
             }
-        }
-
-        if (el.LocalName == "a" && IsExternalUrl(el.GetAttribute("href")))
+        };
+        sanitizer.PostProcessNode += (_, e) =>
         {
-            el.SetAttribute("rel", "noopener noreferrer");
-            el.ClassList.Add("nd-external");
-        }
-
-        if (el.LocalName == "style" && HasExternalCss(el.TextContent))
-        {
-            el.Remove();
-            removed++;
-        }
-
-        return removed;
+            if (e.Node is IElement { LocalName: "a" } a && IsExternalUrl(a.GetAttribute("href")))
+            {
+                a.SetAttribute("rel", "noopener noreferrer");
+                a.ClassList.Add("nd-external");
+            }
+        };
+        return sanitizer;
     }
-
-    private static bool HasExternalCss(string css) =>
-        css.Contains("@import", StringComparison.OrdinalIgnoreCase)
-        || System.Text.RegularExpressions.Regex.IsMatch(css, @"url\(\s*['""]?\s*(https?:|//)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }

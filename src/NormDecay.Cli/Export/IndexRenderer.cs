@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using NormDecay.Charts.Text;
 
 namespace NormDecay.Cli.Export;
 
@@ -19,8 +20,8 @@ internal static partial class IndexRenderer
         {
             string code = lang.Key;
             SiteStrings s = SiteStrings.For(code);
-            string dir = SiteStrings.IsRightToLeft(code) ? "rtl" : "ltr";
-            string title = code == "fa" ? options.SiteTitlePersian : options.SiteTitle;
+            string dir = CourseLanguage.Direction(code);
+            string title = code == CourseLanguage.Persian ? options.SiteTitlePersian : options.SiteTitle;
             sb.Append("<section class=\"nd-index-lang\" lang=\"").Append(code).Append("\" dir=\"").Append(dir).Append("\" id=\"lang-").Append(code).Append("\">\n")
               .Append("<h1>").Append(Html.Escape(title)).Append("</h1>\n");
             AppendList(sb, s.Lessons, lang.Where(p => p.Kind != PageKind.Assignment), siteDir, code, "lessons");
@@ -28,7 +29,7 @@ internal static partial class IndexRenderer
             sb.Append("</section>\n");
         }
 
-        sb.Append("</main>\n<footer class=\"nd-footer\">").Append(Html.Escape(SiteStrings.English.Footer)).Append("</footer>\n</body>\n</html>\n");
+        sb.Append("</main>\n<footer class=\"nd-footer\">").Append(Html.Escape(SiteStrings.For(CourseLanguage.English).Footer)).Append("</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
@@ -48,7 +49,7 @@ internal static partial class IndexRenderer
             sb.Append("<li><a href=\"").Append(Html.Escape(href)).Append("\">");
             if (number.Length > 0)
             {
-                sb.Append("<span class=\"nd-num\">").Append(Html.Escape(SiteStrings.LocalDigits(number, language))).Append("</span> ");
+                sb.Append("<span class=\"nd-num\">").Append(Html.Escape(CourseLanguage.LocalDigits(number, language))).Append("</span> ");
             }
 
             sb.Append("<span class=\"nd-title\">").Append(Html.Escape(p.Title)).Append("</span></a></li>\n");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NormDecay.Charts.Output;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
 
@@ -56,7 +57,7 @@ internal static partial class OutputRenderer
         switch (output.OutputType)
         {
             case "stream":
-                string text = StripAnsi(output.Text ?? "");
+                string text = StripAnsi(output.StreamText ?? "");
                 string cls = output.StreamName == "stderr" ? "nd-stream nd-stderr" : "nd-stream";
                 return IsPlumbingText(text)
                     ? new RenderedOutput(OutputKind.Plumbing, "")

@@ -1,5 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using NormDecay.Charts.Output;
+using NormDecay.Charts.Text;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
 
@@ -41,7 +44,7 @@ internal sealed record RenderedPage(string Html, int Charts, int Formulas, int C
 internal static partial class PageRenderer
 {
     /// <summary>Renders <paramref name="notebook"/> in the place described by <paramref name="context"/>.</summary>
-    public static RenderedPage Render(NotebookDocument notebook, PageContext context)
+    public static RenderedPage Render(NotebookFile notebook, PageContext context)
     {
         var warnings = new List<string>();
         var body = new StringBuilder();
@@ -54,7 +57,7 @@ internal static partial class PageRenderer
                 case "markdown":
                     SanitizedHtml md = HtmlSanitizer.Clean(MarkdownRenderer.ToHtml(cell.Source));
                     formulas += MathElement().Count(md.Html);
-                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(BidiIsolation.Isolate(md.Html, SiteStrings.IsRightToLeft(context.Language))).Append("</section>\n");
+                    body.Append("<section class=\"nd-cell nd-markdown\">").Append(BidiIsolation.Isolate(md.Html, CourseLanguage.IsRightToLeft(context.Language))).Append("</section>\n");
                     break;
                 case "code":
                     codeCells++;
@@ -62,14 +65,16 @@ internal static partial class PageRenderer
                     body.Append("<div class=\"nd-input\" dir=\"ltr\">");
                     string prompt = cell.ExecutionCount is int n ? $"[{n}]" : "[ ]";
                     body.Append("<div class=\"nd-prompt\" aria-hidden=\"true\">").Append(prompt).Append("</div>");
-                    bool csharp = cell.Language is "csharp" or "C#" or "c#";
+                    string kernel = notebook.KernelOf(cell);
+                    bool csharp = kernel == NotebookMetadata.KernelName;
                     string code = cell.Source.TrimEnd();
-                    body.Append("<pre class=\"nd-source\"><code class=\"language-").Append(Html.Escape(cell.Language)).Append("\">")
+                    body.Append("<pre class=\"nd-source\"><code class=\"language-").Append(Html.Escape(kernel)).Append("\">")
                         .Append(csharp ? CSharpHighlighter.Highlight(code) : Html.Escape(code)).Append("</code></pre></div>");
                     var outputs = new StringBuilder();
-                    for (int o = 0; o < cell.Outputs.Count; o++)
+                    IReadOnlyList<NotebookOutput> cellOutputs = cell.OutputItems;
+                    for (int o = 0; o < cellOutputs.Count; o++)
                     {
-                        RenderedOutput r = OutputRenderer.Render(cell.Outputs[o], $"chart-{c + 1}-{o + 1}");
+                        RenderedOutput r = OutputRenderer.Render(cellOutputs[o], $"chart-{c + 1}-{o + 1}");
                         if (r.Warning is not null)
                         {
                             warnings.Add($"{Path.GetFileName(notebook.Path)} cell {c + 1} output {o + 1}: {r.Warning}");
@@ -109,7 +114,7 @@ internal static partial class PageRenderer
     private static string Layout(PageContext ctx, string body, bool hasCharts)
     {
         SiteStrings s = SiteStrings.For(ctx.Language);
-        string dir = SiteStrings.IsRightToLeft(ctx.Language) ? "rtl" : "ltr";
+        string dir = CourseLanguage.Direction(ctx.Language);
         string a = ctx.AssetsPrefix;
         var sb = new StringBuilder(body.Length + 4096);
         sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(ctx.Language).Append("\" dir=\"").Append(dir).Append("\">\n<head>\n")
@@ -125,6 +130,7 @@ internal static partial class PageRenderer
         if (hasCharts)
         {
             sb.Append("<script defer src=\"").Append(a).Append(SiteAssets.PlotlyFileName).Append("\"></script>\n");
+            sb.Append("<script defer src=\"").Append(a).Append(ChartScript.FileName).Append("\"></script>\n");
         }
 
         sb.Append("<script defer src=\"").Append(a).Append("katex/katex.min.js\"></script>\n")
@@ -149,7 +155,7 @@ internal static partial class PageRenderer
         if (ctx.Alternate is PageLink alt && ctx.AlternateLanguage is string altLang)
         {
             SiteStrings other = SiteStrings.For(altLang);
-            string altDir = SiteStrings.IsRightToLeft(altLang) ? "rtl" : "ltr";
+            string altDir = CourseLanguage.Direction(altLang);
             sb.Append("<a class=\"nd-lang-switch\" hreflang=\"").Append(altLang).Append("\" lang=\"").Append(altLang).Append("\" dir=\"").Append(altDir)
               .Append("\" href=\"").Append(Html.Escape(alt.Href)).Append("\">").Append(Html.Escape(other.LanguageName)).Append("</a>");
         }
@@ -168,8 +174,8 @@ internal static partial class PageRenderer
 
         string hint = InlineCode().Replace(Html.Escape(ctx.Assignment ? s.AssignmentHint : s.DownloadHint), m => "<code dir=\"ltr\">" + m.Groups[1].Value + "</code>");
         return new StringBuilder("<aside class=\"nd-download").Append(ctx.Assignment ? " nd-assignment" : "").Append("\"><a class=\"nd-download-link\" type=\"application/x-ipynb+json\" download href=\"")
-            .Append(Html.Escape(href)).Append("\">").Append(BidiIsolation.Isolate(Html.Escape(ctx.Assignment ? s.DownloadAssignment : s.DownloadNotebook), SiteStrings.IsRightToLeft(ctx.Language))).Append("</a> <span class=\"nd-download-hint\">")
-            .Append(BidiIsolation.Isolate(hint, SiteStrings.IsRightToLeft(ctx.Language))).Append("</span></aside>\n").ToString();
+            .Append(Html.Escape(href)).Append("\">").Append(BidiIsolation.Isolate(Html.Escape(ctx.Assignment ? s.DownloadAssignment : s.DownloadNotebook), CourseLanguage.IsRightToLeft(ctx.Language))).Append("</a> <span class=\"nd-download-hint\">")
+            .Append(BidiIsolation.Isolate(hint, CourseLanguage.IsRightToLeft(ctx.Language))).Append("</span></aside>\n").ToString();
     }
 
     private static string Pager(PageContext ctx, SiteStrings s)

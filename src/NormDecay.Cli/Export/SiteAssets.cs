@@ -1,12 +1,13 @@
-using NormDecay.Charts.Output;
 using System.Reflection;
+using NormDecay.Charts.Output;
+using NormDecay.Cli.IO;
 
 namespace NormDecay.Cli.Export;
 
 /// <summary>
 /// The shared front-end files written once per site under <c>assets/</c>: the vendored KaTeX and Vazirmatn files and the
-/// site's own CSS/JS (embedded in this assembly as resources named <c>Assets/…</c>), and plotly.min.js read from
-/// Plotly.NET's own embedded copy, so the exported site needs no download, at export time or at reading time.
+/// site's own CSS/JS (embedded in this assembly as resources named <c>Assets/…</c>), plotly.min.js read from
+/// Plotly.NET's own embedded copy, and the chart draw script of NormDecay.Charts (<see cref="ChartScript"/>), so the exported site needs no download, at export time or at reading time.
 /// </summary>
 internal static partial class SiteAssets
 {
@@ -47,7 +48,7 @@ internal static partial class SiteAssets
     public static (string Version, byte[] Content) PlotlyJs() =>
         (ChartOutput.PlotlyJsVersion, new System.Text.UTF8Encoding(false).GetBytes(ChartOutput.PlotlyJs()));
 
-    /// <summary>Writes every shared asset under <paramref name="siteDir"/>/assets (atomically; unchanged files are left alone). Returns the plotly.js version.</summary>
+    /// <summary>Writes every shared asset (vendored files, plotly.min.js, <see cref="ChartScript.FileName"/>) under <paramref name="siteDir"/>/assets (atomically; unchanged files are left alone). Returns the plotly.js version.</summary>
     public static string WriteTo(string siteDir)
     {
         string assetsDir = Path.Combine(siteDir, FolderName);
@@ -58,6 +59,7 @@ internal static partial class SiteAssets
 
         var (version, plotly) = PlotlyJs();
         AtomicFile.WriteAllBytes(Path.Combine(assetsDir, PlotlyFileName), plotly);
+        AtomicFile.WriteAllText(Path.Combine(assetsDir, ChartScript.FileName), ChartScript.Text);
         return version;
     }
 }

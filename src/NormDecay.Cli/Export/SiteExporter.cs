@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Coursework;
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Export;
@@ -25,7 +27,7 @@ public static partial class SiteExporter
     /// <param name="Title">The first heading.</param>
     /// <param name="Download">File name of the notebook offered beside the page.</param>
     /// <param name="StudentJson">For an assignment, the student notebook written as the download; null: the input is copied.</param>
-    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookDocument Notebook, string Title, string Download, string? StudentJson);
+    private sealed record Entry(string Path, string Language, string Slug, PageKind Kind, NotebookFile Notebook, string Title, string Download, string? StudentJson);
 
     /// <summary>
     /// Exports <paramref name="executedNotebookPaths"/> (e.g. <c>artifacts/notebooks/en/01-inputs.ipynb</c>) as a site in
@@ -184,25 +186,25 @@ public static partial class SiteExporter
             throw new IOException($"Notebook '{path}' does not exist.");
         }
 
-        NotebookDocument notebook = NotebookDocument.Load(path);
-        NotebookFile? strict = StrictLoad(path);
+        NotebookFile notebook = NotebookFile.Load(path);
+        if (notebook.Format != 4)
+        {
+            throw new InvalidDataException($"Notebook '{path}': nbformat is {notebook.Format}, the exporter reads nbformat 4 only.");
+        }
+
+        NotebookFile strict = notebook;
         string slug = Path.GetFileNameWithoutExtension(path);
         string folder = Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
-        string language = (strict is null ? null : NotebookMetadata.Language(strict)) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
+        string language = NotebookMetadata.Language(strict) ?? (LanguageFolder().IsMatch(folder) ? folder : options.DefaultLanguage);
         PageKind kind = KindOf(slug);
         string download = Path.GetFileName(path);
         string? student = null;
         bool marked = notebook.Cells.Any(c => c.CellType == "code" && (Regions.HasSolution(c.Source) || Regions.HasHiddenTests(c.Source)));
-        if (kind == PageKind.Assignment || marked || (strict is not null && Assigner.IsAssignment(strict)))
+        if (kind == PageKind.Assignment || marked || Assigner.IsAssignment(strict))
         {
             // The executed copy holds the solutions, the hidden tests and their outputs: show what assign hands out.
-            if (strict is null)
-            {
-                throw new InvalidDataException($"Assignment '{path}' is not a notebook the coursework reader accepts, so its student version cannot be made; it was not exported (its page would show the solutions).");
-            }
-
             student = Assigner.StudentNotebook(strict).ToJson();
-            notebook = NotebookDocument.Parse(student, path);
+            notebook = NotebookFile.Parse(student, path);
             kind = PageKind.Assignment;
             download = Assigner.ReleaseFileName(GradeCell.AssignmentId(strict) ?? slug, language);
         }
@@ -213,20 +215,7 @@ public static partial class SiteExporter
         return new Entry(path, language, slug, kind, notebook, title, download, student);
     }
 
-    /// <summary>The notebook read by the strict reader (language metadata, the coursework marks), or null when it refuses it.</summary>
-    private static NotebookFile? StrictLoad(string path)
-    {
-        try
-        {
-            return NotebookFile.Load(path);
-        }
-        catch (InvalidDataException)
-        {
-            return null; // JSON the strict reader refuses (e.g. a trailing comma) but the exporter's reader took: the folder decides the language
-        }
-    }
-
-    private static int LanguageOrder(string language) => language switch { "en" => 0, "fa" => 1, _ => 2 };
+    private static int LanguageOrder(string language) => CourseLanguage.Order(language);
 
     [GeneratedRegex(@"^\d")]
     private static partial Regex LessonName();

@@ -30,23 +30,21 @@ public sealed class NotebookCell
     /// <summary>The source as one string (nbformat allows a string or a list of lines; lines are joined as they are).</summary>
     public string Source
     {
-        get => Json["source"] switch
-        {
-            JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>() ?? "")),
-            JsonValue v when v.TryGetValue(out string? s) => s,
-            _ => "",
-        };
+        get => Json["source"] is JsonArray or JsonValue ? NotebookJson.JoinText(Json["source"]) : "";
         set => Json["source"] = NotebookJson.ToLines(value);
     }
 
     /// <summary>The cell metadata (created when absent).</summary>
     public JsonObject Metadata => Json["metadata"] as JsonObject ?? (JsonObject)(Json["metadata"] = new JsonObject());
 
-    /// <summary>The Polyglot kernel name of the cell (<c>metadata.polyglot_notebook.kernelName</c>), or null.</summary>
+    /// <summary>The Polyglot kernel name of the cell (<c>metadata.polyglot_notebook.kernelName</c>), or null (see also <see cref="NotebookFile.KernelOf"/>).</summary>
     public string? KernelName => (Json["metadata"]?["polyglot_notebook"]?["kernelName"] as JsonValue)?.TryGetValue(out string? k) == true ? k : null;
 
     /// <summary>The outputs of a code cell (null for other cells or when absent).</summary>
     public JsonArray? Outputs => Json["outputs"] as JsonArray;
+
+    /// <summary>The outputs of a code cell as typed views, in order (empty for other cells; entries that are not objects are skipped).</summary>
+    public IReadOnlyList<NotebookOutput> OutputItems => Outputs is JsonArray a ? [.. a.OfType<JsonObject>().Select(o => new NotebookOutput(o))] : [];
 
     /// <summary>The execution count of a code cell, or null.</summary>
     public int? ExecutionCount => Json["execution_count"] is JsonValue v && v.TryGetValue(out int n) ? n : null;

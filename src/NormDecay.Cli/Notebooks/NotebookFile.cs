@@ -1,6 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using NormDecay.Cli.IO;
 
 namespace NormDecay.Cli.Notebooks;
 
@@ -74,6 +75,22 @@ public sealed class NotebookFile
         return nb;
     }
 
+    /// <summary>
+    /// The kernel a code cell runs in, normalized so that C# is always "csharp": the cell's
+    /// <c>polyglot_notebook.kernelName</c>, else its older <c>dotnet_interactive.language</c>, else the notebook's default
+    /// (<c>polyglot_notebook.kernelInfo.defaultKernelName</c>, then <c>kernelspec.language</c>), else "csharp".
+    /// </summary>
+    public string KernelOf(NotebookCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        JsonNode? md = Root["metadata"];
+        string? kernel = cell.KernelName
+            ?? Text(cell.Json["metadata"]?["dotnet_interactive"]?["language"])
+            ?? Text(md?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"])
+            ?? Text(md?["kernelspec"]?["language"]);
+        return kernel is null || kernel.Equals("c#", StringComparison.OrdinalIgnoreCase) ? NotebookMetadata.KernelName : kernel;
+    }
+
     /// <summary>A deep copy (same cell ids, same metadata).</summary>
     public NotebookFile Clone() => new((JsonObject)Root.DeepClone(), Path);
 
@@ -100,6 +117,8 @@ public sealed class NotebookFile
     /// <summary>Serializes in Jupyter's layout: one-space indent, sources as line arrays, UTF-8 text unescaped, final newline.</summary>
     public string ToJson() => NotebookJson.Serialize(Root);
 
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
     /// <summary>Writes the notebook atomically (temporary file in the same folder, then rename) and creates the folder.</summary>
-    public void Save(string path) => AtomicWrite.WriteAllText(path, ToJson());
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 }

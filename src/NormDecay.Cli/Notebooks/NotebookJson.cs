@@ -28,6 +28,15 @@ public static class NotebookJson
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>Joins nbformat's multiline text (one string, or an array of lines each keeping its "\n"); any other value as its JSON text, null as "".</summary>
+    public static string JoinText(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonArray a => string.Concat(a.Select(x => x is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        _ => node.ToJsonString(),
+    };
+
     /// <summary>Splits text into nbformat's multiline form: each line keeps its "\n", the last has none.</summary>
     public static JsonArray ToLines(string text)
     {

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using NormDecay.Cli.IO;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Translation;
@@ -93,7 +94,7 @@ public sealed class TranslationFile
         }
 
         var root = new JsonObject { ["notebook"] = Notebook, ["language"] = Language, ["cells"] = cells };
-        AtomicWrite.WriteAllText(path, NotebookJson.Serialize(root));
+        AtomicFile.WriteAllText(path, NotebookJson.Serialize(root));
     }
 }
 

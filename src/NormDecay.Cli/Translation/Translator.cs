@@ -1,3 +1,4 @@
+using NormDecay.Charts.Text;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Translation;
@@ -5,20 +6,17 @@ namespace NormDecay.Cli.Translation;
 /// <summary>
 /// Generates a notebook in another language from the English source and a <see cref="TranslationFile"/>: code cells
 /// (and any non-markdown cell) are copied byte for byte, markdown is replaced by its translation keyed by cell id, cell
-/// ids and metadata stay the same. Persian (right-to-left) markdown is wrapped in <c>&lt;div dir="rtl" lang="fa"&gt;</c>
+/// ids and metadata stay the same. Right-to-left markdown (<see cref="CourseLanguage.IsRightToLeft"/>, e.g. Persian) is wrapped in <c>&lt;div dir="rtl" lang="fa"&gt;</c>
 /// with blank lines around it, so VS Code, Jupyter and the exporter render it right-to-left while markdown inside still renders.
 /// </summary>
 public static class Translator
 {
-    /// <summary>Languages written right to left.</summary>
-    public static bool IsRightToLeft(string language) => language is "fa" or "ar" or "he" or "ur";
-
     /// <summary>The markdown stored in a generated cell for <paramref name="translated"/> text in <paramref name="language"/>.</summary>
     public static string Wrap(string translated, string language)
     {
         ArgumentNullException.ThrowIfNull(translated);
         string body = translated.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
-        return IsRightToLeft(language) ? $"<div dir=\"rtl\" lang=\"{language}\">\n\n{body}\n\n</div>" : body;
+        return CourseLanguage.IsRightToLeft(language) ? $"<div dir=\"rtl\" lang=\"{language}\">\n\n{body}\n\n</div>" : body;
     }
 
     /// <summary>

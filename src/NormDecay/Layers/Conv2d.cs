@@ -16,13 +16,12 @@ namespace NormDecay.Layers;
 /// with W_mat of shape (C·K·K, O). Because matrices are column-major, Y's storage is already the (N, O·H_out·W_out) output.</para>
 /// <para>Backward: dW_mat = X_colᵀ dY, db[o] = Σ dY[:, o], dX_col = dY W_matᵀ, then col2im adds every entry of dX_col back to
 /// the input pixel it was copied from.</para>
-/// <para>The storage of <see cref="Weights"/> (column-major (C·K·K, O)) is exactly PyTorch's <c>weight.flatten()</c> of shape
+/// <para>The storage of <see cref="WeightedLayer.Weights"/> (column-major (C·K·K, O)) is exactly PyTorch's <c>weight.flatten()</c> of shape
 /// (O, C, K, K). Weights are drawn by the <see cref="Initializer"/> with fan-in C·K·K and fan-out O·K·K (He by default;
 /// PyTorch's own default is a Kaiming-uniform variant), bias zero.</para>
 /// </remarks>
-public sealed class Conv2d : LayerBase
+public sealed class Conv2d : WeightedLayer
 {
-    private readonly Parameter[] _parameters;
     private readonly int _patch;
     private Matrix<double>? _columns;
     private Matrix<double>? _dColumns;
@@ -38,18 +37,8 @@ public sealed class Conv2d : LayerBase
     /// <param name="name">Parameter name prefix; default <c>conv</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">When a size is out of range or the kernel does not fit the padded input.</exception>
     public Conv2d(ImageShape input, int outChannels, int kernelSize, Random random, int stride = 1, int padding = 0, Initializer? initializer = null, string name = "conv")
+        : base(name, Patch(input, outChannels, kernelSize, stride, padding, random), outChannels)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        input.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
-        ArgumentOutOfRangeException.ThrowIfNegative(padding);
-        if (input.Height + 2 * padding < kernelSize || input.Width + 2 * padding < kernelSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize,
-                $"Conv2d: a {kernelSize}x{kernelSize} kernel does not fit an input of shape {input} with padding {padding}.");
-        }
 
         Input = input;
         KernelSize = kernelSize;
@@ -58,14 +47,7 @@ public sealed class Conv2d : LayerBase
         Output = new ImageShape(outChannels, (input.Height + 2 * padding - kernelSize) / stride + 1, (input.Width + 2 * padding - kernelSize) / stride + 1);
         _patch = input.Channels * kernelSize * kernelSize;
         Name = $"Conv2d({input.Channels} -> {outChannels}, {kernelSize}x{kernelSize}, stride {stride}, padding {padding})";
-        WeightParameter = new Parameter($"{name}.W", _patch, outChannels);
-        BiasParameter = new Parameter($"{name}.b", outChannels, 1);
         (initializer ?? Initializer.He).Fill(WeightParameter.Value, _patch, outChannels * kernelSize * kernelSize, random);
-        Weights = WeightParameter.ValueMatrix();
-        Bias = BiasParameter.ValueVector();
-        WeightGradient = WeightParameter.GradientMatrix();
-        BiasGradient = BiasParameter.GradientVector();
-        _parameters = [WeightParameter, BiasParameter];
     }
 
     /// <summary>Input shape (C, H, W).</summary>
@@ -91,27 +73,6 @@ public sealed class Conv2d : LayerBase
 
     /// <inheritdoc/>
     public override int OutputSize => Output.Size;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _parameters;
-
-    /// <summary>W_mat, shape (C·K·K, O): column o is output channel o's kernel, entries in (c, u, v) order.</summary>
-    public Matrix<double> Weights { get; }
-
-    /// <summary>b, length O.</summary>
-    public Vector<double> Bias { get; }
-
-    /// <summary>dL/dW_mat of the last backward.</summary>
-    public Matrix<double> WeightGradient { get; }
-
-    /// <summary>dL/db of the last backward.</summary>
-    public Vector<double> BiasGradient { get; }
-
-    /// <summary>The weight parameter.</summary>
-    public Parameter WeightParameter { get; }
-
-    /// <summary>The bias parameter.</summary>
-    public Parameter BiasParameter { get; }
 
     /// <summary>Whether inputs are scanned for NaN/infinity (default true).</summary>
     public bool ValidateInput { get; set; } = true;
@@ -222,5 +183,23 @@ public sealed class Conv2d : LayerBase
                 }
             }
         }
+    }
+
+    // The argument checks, run before the base class allocates W (C·K·K, O) and b (O); returns C·K·K.
+    private static int Patch(ImageShape input, int outChannels, int kernelSize, int stride, int padding, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        input.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
+        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        if (input.Height + 2 * padding < kernelSize || input.Width + 2 * padding < kernelSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize,
+                $"Conv2d: a {kernelSize}x{kernelSize} kernel does not fit an input of shape {input} with padding {padding}.");
+        }
+
+        return input.Channels * kernelSize * kernelSize;
     }
 }

@@ -10,9 +10,8 @@ namespace NormDecay.Layers;
 /// <remarks>
 /// Backward: dW = xᵀ dy, db = Σ_rows dy, dx = dy Wᵀ. Weights from the <see cref="Initializer"/>, bias zero.
 /// </remarks>
-public sealed class Dense : LayerBase
+public sealed class Dense : WeightedLayer
 {
-    private readonly Parameter[] _parameters;
     private Matrix<double>? _x;
 
     /// <summary>Creates the layer with weights drawn by <paramref name="initializer"/> from <paramref name="random"/> and zero bias.</summary>
@@ -23,22 +22,14 @@ public sealed class Dense : LayerBase
     /// <param name="name">Name prefix of the parameters; default <c>dense</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">When a size is not positive.</exception>
     public Dense(int inputSize, int outputSize, Initializer initializer, Random random, string name = "dense")
+        : base(name, Positive(inputSize, nameof(inputSize)), Positive(outputSize, nameof(outputSize)))
     {
         ArgumentNullException.ThrowIfNull(initializer);
         ArgumentNullException.ThrowIfNull(random);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
         InputSize = inputSize;
         OutputSize = outputSize;
         Name = $"Dense({inputSize} -> {outputSize})";
-        WeightParameter = new Parameter($"{name}.W", inputSize, outputSize);
-        BiasParameter = new Parameter($"{name}.b", outputSize, 1);
         initializer.Fill(WeightParameter.Value, inputSize, outputSize, random);
-        Weights = WeightParameter.ValueMatrix();
-        Bias = BiasParameter.ValueVector();
-        WeightGradient = WeightParameter.GradientMatrix();
-        BiasGradient = BiasParameter.GradientVector();
-        _parameters = [WeightParameter, BiasParameter];
     }
 
     /// <inheritdoc/>
@@ -50,26 +41,6 @@ public sealed class Dense : LayerBase
     /// <inheritdoc/>
     public override int OutputSize { get; }
 
-    /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _parameters;
-
-    /// <summary>W, shape (in, out); shares storage with <see cref="WeightParameter"/>.</summary>
-    public Matrix<double> Weights { get; }
-
-    /// <summary>b, length out; shares storage with <see cref="BiasParameter"/>.</summary>
-    public Vector<double> Bias { get; }
-
-    /// <summary>dL/dW of the last backward.</summary>
-    public Matrix<double> WeightGradient { get; }
-
-    /// <summary>dL/db of the last backward.</summary>
-    public Vector<double> BiasGradient { get; }
-
-    /// <summary>The weight parameter.</summary>
-    public Parameter WeightParameter { get; }
-
-    /// <summary>The bias parameter.</summary>
-    public Parameter BiasParameter { get; }
 
     /// <inheritdoc/>
     /// <remarks>y = x W + b: one call of the blocked matrix product with the bias added in its epilogue
@@ -134,5 +105,11 @@ public sealed class Dense : LayerBase
         {
             BiasParameter.Gradient[j] = Kernels.Sum(dy.AsSpan(j * n, n));
         }
+    }
+
+    private static int Positive(int value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, name);
+        return value;
     }
 }

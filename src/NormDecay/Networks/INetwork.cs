@@ -25,4 +25,12 @@ public interface INetwork
     /// <summary>Back-propagates dL/dlogits of the last forward, filling every parameter's gradient; returns dL/dx.</summary>
     /// <exception cref="InvalidOperationException">Before a forward pass.</exception>
     Matrix<double> Backward(Matrix<double> dLogits);
+
+    /// <summary>
+    /// Back-propagates dL/dlogits of the last forward, filling every parameter's gradient, where dL/dx is not needed (a
+    /// training step). A network that can skip the input gradient overrides this (<see cref="Mlp.BackwardParameters"/>);
+    /// by default it is <see cref="Backward"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Before a forward pass.</exception>
+    void BackwardParameters(Matrix<double> dLogits) => Backward(dLogits);
 }

@@ -194,17 +194,7 @@ public sealed class Mlp : INetwork
     public Matrix<double> Predict(Matrix<double> x) => Forward(x, Mode.Eval).Clone();
 
     /// <summary>The predicted class (arg-max of the eval-mode logits) of each row.</summary>
-    public int[] PredictClasses(Matrix<double> x)
-    {
-        var logits = Forward(x, Mode.Eval);
-        var classes = new int[logits.RowCount];
-        for (int i = 0; i < classes.Length; i++)
-        {
-            classes[i] = logits.Row(i).MaximumIndex();
-        }
-
-        return classes;
-    }
+    public int[] PredictClasses(Matrix<double> x) => ClassPrediction.ArgMaxPerRow(Forward(x, Mode.Eval));
 
     /// <inheritdoc/>
     public override string ToString() => $"Mlp({string.Join(", ", LayerSizes)}, {ActivationKind}, BN {Placement})";

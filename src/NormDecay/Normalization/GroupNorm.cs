@@ -18,14 +18,9 @@ namespace NormDecay.Normalization;
 /// <para>Special cases: G = 1 is layer normalization over (C, H, W) (for H = W = 1 it equals <see cref="LayerNorm"/>);
 /// G = C is instance normalization. Dense features are the case H = W = 1 (<c>new ImageShape(F, 1, 1)</c>).</para>
 /// </remarks>
-public sealed class GroupNorm : LayerBase
+public sealed class GroupNorm : NormalizationLayer
 {
-    private readonly Parameter _gamma;
-    private readonly Parameter _beta;
-    private readonly Parameter[] _parameters;
-    private readonly RowBuffers _xHatBuffers;
     private double[] _invStd = [], _sum = [], _sum2 = [];
-    private Matrix<double>? _xHat;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="groups">G (&gt; 0, divides C).</param>
@@ -34,8 +29,8 @@ public sealed class GroupNorm : LayerBase
     /// <param name="name">Parameter name prefix; default <c>gn</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">When G is not positive, does not divide C, or ε is not positive.</exception>
     public GroupNorm(int groups, ImageShape shape, double eps = 1e-5, string name = "gn")
+        : base(Validated(shape).Size, shape.Channels, name, affine: true)
     {
-        shape.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groups);
         if (shape.Channels % groups != 0)
         {
@@ -51,15 +46,6 @@ public sealed class GroupNorm : LayerBase
         Shape = shape;
         Eps = eps;
         Name = $"GroupNorm({groups}, {shape.Channels})";
-        _gamma = new Parameter($"{name}.gamma", shape.Channels, 1);
-        _beta = new Parameter($"{name}.beta", shape.Channels, 1);
-        _gamma.Value.AsSpan().Fill(1.0);
-        _parameters = [_gamma, _beta];
-        Gamma = _gamma.ValueVector();
-        Beta = _beta.ValueVector();
-        GammaGradient = _gamma.GradientVector();
-        BetaGradient = _beta.GradientVector();
-        _xHatBuffers = new RowBuffers(shape.Size);
     }
 
     /// <summary>G.</summary>
@@ -78,31 +64,6 @@ public sealed class GroupNorm : LayerBase
     public override string Name { get; }
 
     /// <inheritdoc/>
-    public override int InputSize => Shape.Size;
-
-    /// <inheritdoc/>
-    public override int OutputSize => Shape.Size;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _parameters;
-
-    /// <summary>γ, one per channel.</summary>
-    public Vector<double> Gamma { get; }
-
-    /// <summary>β, one per channel.</summary>
-    public Vector<double> Beta { get; }
-
-    /// <summary>dL/dγ of the last backward.</summary>
-    public Vector<double> GammaGradient { get; }
-
-    /// <summary>dL/dβ of the last backward.</summary>
-    public Vector<double> BetaGradient { get; }
-
-    /// <summary>x̂ of the last forward, (N, C·H·W).</summary>
-    /// <exception cref="InvalidOperationException">Before the first forward.</exception>
-    public Matrix<double> XHat => _xHat ?? throw new InvalidOperationException($"{Name}: XHat is available after the first Forward.");
-
-    /// <inheritdoc/>
     /// <remarks>The group's columns are contiguous in the column-major batch, so the sums run down columns and
     /// accumulate one value per example.</remarks>
     protected override void ForwardCore(Matrix<double> x, Mode mode, Matrix<double> output)
@@ -110,8 +71,7 @@ public sealed class GroupNorm : LayerBase
         Guard.Finite(x, Label);
         int n = x.RowCount, m = GroupSize, spatial = Shape.Spatial;
         Ensure(n);
-        _xHat = _xHatBuffers.Get(n);
-        double[] xs = Storage.Of(x, nameof(x)), xh = Storage.Of(_xHat, "xHat"), y = Storage.Of(output, nameof(output));
+        double[] xs = Storage.Of(x, nameof(x)), xh = Storage.Of(NextXHat(n), "xHat"), y = Storage.Of(output, nameof(output));
         for (int g = 0; g < Groups; g++)
         {
             Span<double> sum = _sum.AsSpan(0, n), sum2 = _sum2.AsSpan(0, n), invStd = _invStd.AsSpan(g * n, n);
@@ -145,7 +105,7 @@ public sealed class GroupNorm : LayerBase
             for (int k = g * m; k < (g + 1) * m; k++)
             {
                 int c = k / spatial;
-                double gamma = _gamma.Value[c], beta = _beta.Value[c];
+                double gamma = GammaValues[c], beta = BetaValues[c];
                 for (int e = 0; e < n; e++)
                 {
                     int at = k * n + e;
@@ -160,15 +120,16 @@ public sealed class GroupNorm : LayerBase
     protected override void BackwardCore(Matrix<double> dOut, Matrix<double> dX)
     {
         int n = dOut.RowCount, m = GroupSize, spatial = Shape.Spatial;
-        double[] dy = Storage.Of(dOut, nameof(dOut)), dx = Storage.Of(dX, nameof(dX)), xh = Storage.Of(_xHat!, "xHat");
-        _gamma.Gradient.AsSpan().Clear();
-        _beta.Gradient.AsSpan().Clear();
+        double[] dy = Storage.Of(dOut, nameof(dOut)), dx = Storage.Of(dX, nameof(dX)), xh = Storage.Of(XHat, "xHat");
+        double[] dGamma = GammaGradientValues, dBeta = BetaGradientValues;
+        dGamma.AsSpan().Clear();
+        dBeta.AsSpan().Clear();
         for (int k = 0; k < Shape.Size; k++)
         {
             int c = k / spatial;
             (double sumDy, double sumDyXHat) = Kernels.SumAndDot(dy.AsSpan(k * n, n), xh.AsSpan(k * n, n));
-            _beta.Gradient[c] += sumDy;
-            _gamma.Gradient[c] += sumDyXHat;
+            dBeta[c] += sumDy;
+            dGamma[c] += sumDyXHat;
         }
 
         for (int g = 0; g < Groups; g++)
@@ -179,7 +140,7 @@ public sealed class GroupNorm : LayerBase
             sumGXHat.Clear();
             for (int k = g * m; k < (g + 1) * m; k++)
             {
-                double gamma = _gamma.Value[k / spatial];
+                double gamma = GammaValues[k / spatial];
                 for (int e = 0; e < n; e++)
                 {
                     double gk = gamma * dy[k * n + e];
@@ -190,7 +151,7 @@ public sealed class GroupNorm : LayerBase
 
             for (int k = g * m; k < (g + 1) * m; k++)
             {
-                double gamma = _gamma.Value[k / spatial];
+                double gamma = GammaValues[k / spatial];
                 for (int e = 0; e < n; e++)
                 {
                     int at = k * n + e;
@@ -213,5 +174,11 @@ public sealed class GroupNorm : LayerBase
         {
             _invStd = new double[Groups * n];
         }
+    }
+
+    private static ImageShape Validated(ImageShape shape)
+    {
+        shape.Validate();
+        return shape;
     }
 }

@@ -5,8 +5,9 @@ using NormDecay.Tensors;
 namespace NormDecay.Normalization;
 
 /// <summary>
-/// What <see cref="BatchNorm"/> and <see cref="LayerNorm"/> share: F features, the normalized input x̂ of the last
-/// forward, and the learnable per-feature scale γ and shift β of y = γ x̂ + β with their gradients.
+/// What <see cref="BatchNorm"/>, <see cref="LayerNorm"/> and <see cref="GroupNorm"/> share: F features, the normalized
+/// input x̂ of the last forward, and the learnable scale γ and shift β of y = γ x̂ + β with their gradients, one per feature
+/// (BatchNorm, LayerNorm) or one per channel of a (C, H, W) image (GroupNorm).
 /// </summary>
 /// <remarks>
 /// γ starts at 1 and β at 0 (Ioffe and Szegedy 2015; PyTorch and Keras). When the layer is not affine (PyTorch
@@ -21,18 +22,30 @@ public abstract class NormalizationLayer : LayerBase
     private readonly RowBuffers _xHatBuffers;
     private Matrix<double>? _xHat;
 
-    /// <summary>Creates γ = 1 and β = 0 for <paramref name="features"/> features.</summary>
+    /// <summary>Creates γ = 1 and β = 0 for <paramref name="features"/> features, one of each per feature.</summary>
     /// <param name="features">F (&gt; 0).</param>
     /// <param name="name">Name prefix of the parameters (<c>bn</c> gives <c>bn.gamma</c>, <c>bn.beta</c>).</param>
     /// <param name="affine">Whether γ and β are learned (listed in <see cref="Parameters"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">When features is not positive.</exception>
     private protected NormalizationLayer(int features, string name, bool affine)
+        : this(features, features, name, affine)
+    {
+    }
+
+    /// <summary>Creates γ = 1 and β = 0, <paramref name="scales"/> of each, for <paramref name="features"/> features.</summary>
+    /// <param name="features">F (&gt; 0), the columns of x and x̂.</param>
+    /// <param name="scales">The length of γ and β (&gt; 0): F, or the channel count C when F = C·H·W.</param>
+    /// <param name="name">Name prefix of the parameters.</param>
+    /// <param name="affine">Whether γ and β are learned (listed in <see cref="Parameters"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">When features or scales is not positive.</exception>
+    private protected NormalizationLayer(int features, int scales, string name, bool affine)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scales);
         ArgumentNullException.ThrowIfNull(name);
         Features = features;
-        _gamma = new Parameter($"{name}.gamma", features, 1);
-        _beta = new Parameter($"{name}.beta", features, 1);
+        _gamma = new Parameter($"{name}.gamma", scales, 1);
+        _beta = new Parameter($"{name}.beta", scales, 1);
         _gamma.Value.AsSpan().Fill(1.0);
         _parameters = affine ? [_gamma, _beta] : [];
         Gamma = _gamma.ValueVector();
@@ -54,16 +67,16 @@ public abstract class NormalizationLayer : LayerBase
     /// <summary>γ and β when the layer is affine; empty otherwise.</summary>
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
-    /// <summary>γ (scale), length F, initially 1; stays 1 when the layer is not affine.</summary>
+    /// <summary>γ (scale), length F (per channel for <see cref="GroupNorm"/>), initially 1; stays 1 when the layer is not affine.</summary>
     public Vector<double> Gamma { get; }
 
-    /// <summary>β (shift), length F, initially 0; stays 0 when the layer is not affine.</summary>
+    /// <summary>β (shift), length F (per channel for <see cref="GroupNorm"/>), initially 0; stays 0 when the layer is not affine.</summary>
     public Vector<double> Beta { get; }
 
-    /// <summary>dL/dγ = Σ_i dy_i x̂_i of the last backward, length F.</summary>
+    /// <summary>dL/dγ = Σ_i dy_i x̂_i of the last backward (summed over a channel's positions too for <see cref="GroupNorm"/>), the length of γ.</summary>
     public Vector<double> GammaGradient { get; }
 
-    /// <summary>dL/dβ = Σ_i dy_i of the last backward, length F.</summary>
+    /// <summary>dL/dβ = Σ_i dy_i of the last backward, the length of β.</summary>
     public Vector<double> BetaGradient { get; }
 
     /// <summary>x̂ of the last forward, (N, F); a buffer reused by the next forward with the same N.</summary>

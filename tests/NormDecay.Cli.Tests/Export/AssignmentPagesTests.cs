@@ -176,12 +176,12 @@ public class AssignmentPagesTests(ExecutedAssignmentsSite site) : IClassFixture<
     public void Export_ExecutedAssignments_NoteSaysRunAndHandInInThePageLanguage()
     {
         IElement en = Assert.Single(site.Parse("en/a1-batchnorm.html").QuerySelectorAll("aside.nd-download.nd-assignment"));
-        Assert.Equal(SiteStrings.English.DownloadAssignment, en.QuerySelector("a")!.TextContent);
+        Assert.Equal(SiteStrings.For("en").DownloadAssignment, en.QuerySelector("a")!.TextContent);
         Assert.Contains("to be run and handed in", en.TextContent, StringComparison.Ordinal);
         Assert.Contains("throw new NotImplementedException(...)", en.QuerySelectorAll("code").Select(c => c.TextContent));
 
         IElement fa = Assert.Single(site.Parse("fa/a1-batchnorm.html").QuerySelectorAll("aside.nd-download.nd-assignment"));
-        Assert.Equal(SiteStrings.Persian.DownloadAssignment, fa.QuerySelector("a")!.TextContent.Trim('\u2067', '\u2069', '\u2068', '\u2066'));
+        Assert.Equal(SiteStrings.For("fa").DownloadAssignment, fa.QuerySelector("a")!.TextContent.Trim('\u2067', '\u2069', '\u2068', '\u2066'));
         Assert.Contains("تکلیف", fa.TextContent, StringComparison.Ordinal);
         Assert.Contains("تحویل", fa.TextContent, StringComparison.Ordinal);
         Assert.All(fa.QuerySelectorAll("code"), c => Assert.Equal("ltr", c.GetAttribute("dir")));

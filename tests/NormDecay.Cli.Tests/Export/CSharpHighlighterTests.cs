@@ -55,4 +55,15 @@ public class CSharpHighlighterTests
         Assert.Equal(("tok-string", "\"open\n"), tokens[1]);
         Assert.Contains(("tok-number", "1"), tokens);
     }
+
+    [Fact]
+    public void Highlight_RangeAfterNumber_EndsTheNumberBeforeTheDots()
+    {
+        var tokens = Tokens("var tail = xs[^200..]; var mid = xs[1..3]; double d = 1.5e-3;");
+        Assert.Contains(("tok-number", "200"), tokens);
+        Assert.Contains(("tok-number", "1"), tokens);
+        Assert.Contains(("tok-number", "3"), tokens);
+        Assert.Contains(("tok-number", "1.5e-3"), tokens);
+        Assert.DoesNotContain(tokens, t => t.Text.Contains("..", StringComparison.Ordinal));
+    }
 }

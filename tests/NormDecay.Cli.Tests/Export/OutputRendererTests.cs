@@ -1,11 +1,22 @@
+using System.Text.Json.Nodes;
 using NormDecay.Cli.Export;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Tests.Export;
 
 public class OutputRendererTests
 {
-    private static NotebookOutput Display(params (string Mime, string Value)[] data) =>
-        new("display_data", data.ToDictionary(d => d.Mime, d => d.Value), null, null, null, null, []);
+    // A JSON MIME type's value is given as JSON text (an object, or a string that holds the figure); others as the text itself.
+    private static NotebookOutput Display(params (string Mime, string Value)[] data)
+    {
+        var bundle = new JsonObject();
+        foreach ((string mime, string value) in data)
+        {
+            bundle[mime] = mime.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(value) : JsonValue.Create(value);
+        }
+
+        return new NotebookOutput(new JsonObject { ["output_type"] = "display_data", ["data"] = bundle });
+    }
 
     [Fact]
     public void Render_PlotlyJsonBesideHtml_DrawsFromJson()
@@ -14,9 +25,11 @@ public class OutputRendererTests
         Assert.Equal(OutputKind.Chart, r.Kind);
         Assert.Contains("id=\"chart-2-1\"", r.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("require.config", r.Html, StringComparison.Ordinal);
-        // the title cannot close the data element early
-        Assert.Contains("<\\/script><b>", r.Html, StringComparison.Ordinal);
+        // the title cannot close the data element early, and it reads back unchanged
         Assert.Equal(1, r.Html.Split("</script>").Length - 1);
+        const string open = "<script type=\"application/json\" id=\"chart-2-1-data\">";
+        string script = r.Html[(r.Html.IndexOf(open, StringComparison.Ordinal) + open.Length)..r.Html.IndexOf("</script>", StringComparison.Ordinal)];
+        Assert.Equal("</script><b>", (string?)JsonNode.Parse(script)!["layout"]!["title"]!["text"]);
     }
 
     [Fact]
@@ -46,7 +59,13 @@ public class OutputRendererTests
     [Fact]
     public void Render_Error_ShowsMessageAndTracebackWithoutAnsi()
     {
-        var error = new NotebookOutput("error", new Dictionary<string, string>(), null, null, "Error", "boom", ["\u001b[31mboom\u001b[0m", "   at X.Y()"]);
+        var error = new NotebookOutput(new JsonObject
+        {
+            ["output_type"] = "error",
+            ["ename"] = "Error",
+            ["evalue"] = "boom",
+            ["traceback"] = new JsonArray("\u001b[31mboom\u001b[0m", "   at X.Y()"),
+        });
         RenderedOutput r = OutputRenderer.Render(error, "c");
         Assert.Equal(OutputKind.Error, r.Kind);
         Assert.Contains("boom\n   at X.Y()", r.Html, StringComparison.Ordinal);
@@ -56,7 +75,7 @@ public class OutputRendererTests
     [Fact]
     public void Render_StreamAndPlainText_AreEscaped()
     {
-        var stream = new NotebookOutput("stream", new Dictionary<string, string>(), "stderr", "a < b & c", null, null, null!);
+        var stream = new NotebookOutput(new JsonObject { ["output_type"] = "stream", ["name"] = "stderr", ["text"] = new JsonArray("a < b ", "& c") });
         RenderedOutput r = OutputRenderer.Render(stream, "c");
         Assert.Equal("<pre class=\"nd-stream nd-stderr\">a &lt; b &amp; c</pre>", r.Html);
         Assert.Equal("<pre class=\"nd-text\">List&lt;int&gt;</pre>", OutputRenderer.Render(Display(("text/plain", "List<int>")), "c").Html);

@@ -28,4 +28,23 @@ public class SiteAssetsTests
         Assert.All(SiteAssets.Vendored().Where(a => a.RelativePath.EndsWith(".css", StringComparison.Ordinal)),
             a => Assert.DoesNotMatch(@"url\(\s*['""]?(https?:|//)", System.Text.Encoding.UTF8.GetString(a.Content)));
     }
+
+    [Fact]
+    public void WriteTo_Site_ShipsTheChartsDrawScriptAndSiteJsOnlyCallsIt()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "nd-assets-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SiteAssets.WriteTo(dir);
+            string drawScript = File.ReadAllText(Path.Combine(dir, SiteAssets.FolderName, NormDecay.Charts.Output.ChartScript.FileName));
+            Assert.Equal(NormDecay.Charts.Output.ChartScript.Text, drawScript);
+            string siteJs = File.ReadAllText(Path.Combine(dir, SiteAssets.FolderName, "site.js"));
+            Assert.Contains("NormDecayCharts.drawAll", siteJs, StringComparison.Ordinal);
+            Assert.DoesNotContain("newPlot", siteJs, StringComparison.Ordinal); // one owner of the draw script
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using NormDecay.Cli.Export;
+using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Tests.Export;
 
@@ -190,8 +191,8 @@ public sealed partial class SiteExporterTests(ExportedFixtureSite site) : IClass
         string input = ExportedFixtureSite.Notebooks.Single(p => p.EndsWith(Path.Combine(language, slug + ".ipynb"), StringComparison.Ordinal));
         Assert.Equal(ExportedFixtureSite.Hash(input), ExportedFixtureSite.Hash(copy)); // the executed notebook, byte for byte
         Assert.Equal(copy, site.Report.Pages.Single(p => p.OutputPath == site.PagePath(language, slug)).NotebookCopy);
-        NotebookDocument notebook = NotebookDocument.Load(copy);
-        Assert.Contains(notebook.Cells, c => c.CellType == "code" && c.Outputs.Count > 0);
+        NotebookFile notebook = NotebookFile.Load(copy);
+        Assert.Contains(notebook.Cells, c => c.CellType == "code" && c.OutputItems.Count > 0);
     }
 
     [Fact]

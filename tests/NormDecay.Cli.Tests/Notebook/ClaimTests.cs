@@ -63,7 +63,7 @@ public class ClaimTests
     {
         foreach (string key in ChartText.Keys.Where(k => k.StartsWith(Claim.KeyPrefix, StringComparison.Ordinal)))
         {
-            foreach (string language in ChartText.Languages)
+            foreach (string language in CourseLanguage.Supported)
             {
                 string text = ChartText.Get(key, language);
                 int items = System.Text.RegularExpressions.Regex.Matches(text, @"\{(\d+)").Select(m => int.Parse(m.Groups[1].Value) + 1).DefaultIfEmpty(0).Max();

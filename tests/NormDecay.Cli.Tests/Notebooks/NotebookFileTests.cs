@@ -98,4 +98,49 @@ public class NotebookFileTests
         Assert.Equal(["a\n", "b\n", "\n", "c"], lines.Select(l => (string)l!));
         Assert.Empty(NotebookJson.ToLines(""));
     }
+
+    [Theory]
+    [InlineData("{ \"polyglot_notebook\": { \"kernelName\": \"fsharp\" }, \"dotnet_interactive\": { \"language\": \"pwsh\" } }", "fsharp")]
+    [InlineData("{ \"dotnet_interactive\": { \"language\": \"pwsh\" } }", "pwsh")]
+    [InlineData("{}", "csharp")]
+    public void KernelOf_CellMetadata_CellBeforeOlderKeyBeforeNotebookDefault(string cellMetadata, string expected)
+    {
+        NotebookFile nb = NotebookFile.Parse($$"""
+            { "cells": [ { "cell_type": "code", "metadata": {{cellMetadata}}, "outputs": [], "source": "" } ],
+              "metadata": { "kernelspec": { "language": "C#" } }, "nbformat": 4, "nbformat_minor": 5 }
+            """);
+        Assert.Equal(expected, nb.KernelOf(nb.Cells[0]));
+    }
+
+    [Fact]
+    public void KernelOf_NoCellKernel_UsesPolyglotDefaultThenKernelspec()
+    {
+        NotebookFile nb = NotebookFile.Parse("""
+            { "cells": [ { "cell_type": "code", "metadata": {}, "outputs": [], "source": "" } ],
+              "metadata": { "polyglot_notebook": { "kernelInfo": { "defaultKernelName": "fsharp" } }, "kernelspec": { "language": "C#" } },
+              "nbformat": 4, "nbformat_minor": 5 }
+            """);
+        Assert.Equal("fsharp", nb.KernelOf(nb.Cells[0]));
+        nb.Metadata.Remove("polyglot_notebook");
+        Assert.Equal("csharp", nb.KernelOf(nb.Cells[0]));
+    }
+
+    [Fact]
+    public void OutputItems_ExecutedCell_ReadsStreamDataAndError()
+    {
+        NotebookFile nb = NotebookFile.Parse("""
+            { "cells": [ { "cell_type": "code", "execution_count": 3, "metadata": {}, "source": "", "outputs": [
+                { "output_type": "stream", "name": "stdout", "text": ["a\n", "b"] },
+                { "output_type": "display_data", "data": { "text/plain": ["x\n", "y"], "application/vnd.plotly.v1+json": { "data": [] } }, "metadata": {} },
+                { "output_type": "error", "ename": "E", "evalue": "boom", "traceback": ["t1", "t2"] } ] } ],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5 }
+            """);
+        IReadOnlyList<NotebookOutput> outputs = nb.Cells[0].OutputItems;
+        Assert.Equal(3, outputs.Count);
+        Assert.Equal(("stream", "stdout", "a\nb"), (outputs[0].OutputType, outputs[0].StreamName, outputs[0].StreamText));
+        Assert.Equal("x\ny", outputs[1].Data["TEXT/PLAIN"]);
+        Assert.Equal("{\"data\":[]}", outputs[1].Data["application/vnd.plotly.v1+json"]);
+        Assert.Equal(("E", "boom"), (outputs[2].ErrorName, outputs[2].ErrorValue));
+        Assert.Equal(["t1", "t2"], outputs[2].Traceback);
+    }
 }

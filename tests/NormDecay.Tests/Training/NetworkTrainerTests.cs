@@ -72,4 +72,25 @@ public class NetworkTrainerTests
         var ex = Assert.Throws<ArgumentException>(() => new NetworkTrainer(net, new Sgd(net.Parameters, 0.1), new TrainerOptions()).Fit(train));
         Assert.Contains("has 64 features but the network", ex.Message);
     }
+
+    [Fact]
+    public void Fit_Mlp_SameLoopAsTrainerWhichAddsLayerStatistics()
+    {
+        // One training loop: on the same Mlp, seed and optimizer settings, NetworkTrainer and Trainer record the same steps
+        // and epochs to the bit; only Trainer adds the per-layer statistics an Mlp has.
+        var (train, test) = Digits();
+        var options = new TrainerOptions { Epochs = 2, BatchSize = 50, Seed = 4, LayerStatisticsEvery = 5 };
+        Mlp Net() => new([64, 32, 16, 10], new Random(6), placement: BnPlacement.BeforeActivation);
+        Mlp a = Net(), b = Net();
+        var viaNetworkTrainer = new NetworkTrainer(a, new Sgd(a.Parameters, 0.1, momentum: 0.9), options).Fit(train, test);
+        var viaTrainer = new Trainer(b, new Sgd(b.Parameters, 0.1, momentum: 0.9), options).Fit(train, test);
+
+        Assert.Equal(viaTrainer.Steps.Select(s => (s.Loss, s.Accuracy, s.LearningRate)), viaNetworkTrainer.Steps.Select(s => (s.Loss, s.Accuracy, s.LearningRate)));
+        Assert.Equal(viaTrainer.Epochs.Select(e => (e.TrainLoss, e.TestLoss)), viaNetworkTrainer.Epochs.Select(e => (e.TrainLoss, e.TestLoss)));
+        Assert.All(viaNetworkTrainer.Epochs, e => Assert.Empty(e.Layers));
+        Assert.All(viaTrainer.Epochs, e => Assert.Equal(2, e.Layers.Count));
+        Assert.NotNull(viaTrainer.Steps[5].Layers);
+        Assert.Null(viaTrainer.Steps[6].Layers);
+        Assert.Equal(Trainer.Evaluate(b, test), NetworkTrainer.Evaluate(b, test, chunk: test.Count));
+    }
 }

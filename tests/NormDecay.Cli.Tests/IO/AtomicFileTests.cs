@@ -1,6 +1,6 @@
-using NormDecay.Cli.Export;
+using NormDecay.Cli.IO;
 
-namespace NormDecay.Cli.Tests.Export;
+namespace NormDecay.Cli.Tests.IO;
 
 public class AtomicFileTests
 {
