@@ -23,11 +23,21 @@ public sealed class BuildCommand(CliContext context) : VerbCommand<BuildCommand.
         [DefaultValue(false)]
         public bool NoExport { get; init; }
 
+        /// <summary>Kernels started ahead (process up, setup cell run) while other notebooks execute.</summary>
+        [CommandOption("--warm <N>")]
+        [Description("Kernels started ahead (process up, setup cell run) while other notebooks execute; 0 = none.")]
+        [DefaultValue(1)]
+        public int Warm { get; init; } = 1;
+
         /// <summary>Do not compile the kernel ahead of time (see <see cref="KernelImage"/>).</summary>
         [CommandOption("--no-kernel-image")]
         [Description("Do not compile the pinned kernel ahead of time (once per machine, into ~/.cache/normdecay/kernel/; about 1 s less CPU per kernel start).")]
         [DefaultValue(false)]
         public bool NoKernelImage { get; init; }
+
+        /// <inheritdoc/>
+        public override Spectre.Console.ValidationResult Validate() =>
+            Warm < 0 ? Spectre.Console.ValidationResult.Error($"--warm must be 0 or a positive whole number, not {Warm}.") : base.Validate();
     }
 
     /// <inheritdoc/>
@@ -68,7 +78,18 @@ public sealed class BuildCommand(CliContext context) : VerbCommand<BuildCommand.
             await Context.Output.WriteLineAsync(await KernelImage.PrepareAsync(root, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
-        IReadOnlyList<NotebookRunResult> results = await NotebookJobs.ExecuteAsync(Context, "build", jobs, NotebookJobs.Options(settings.Timeout, settings.Parallel, root), cancellationToken).ConfigureAwait(false);
+        // The last build's times start the longest notebooks first (a long one left to the end would run alone); this
+        // build's times replace them, and the table shows where the time went.
+        string timesPath = Path.Combine(root, "artifacts", "build-times.csv");
+        RunOptions options = NotebookJobs.Options(settings.Timeout, settings.Parallel, root) with
+        {
+            WarmKernels = settings.Warm,
+            ExpectedTimes = BuildTimes.Read(timesPath, root),
+        };
+        var executeClock = Stopwatch.StartNew();
+        IReadOnlyList<NotebookRunResult> results = await NotebookJobs.ExecuteAsync(Context, "build", jobs, options, cancellationToken).ConfigureAwait(false);
+        BuildTimes.Write(timesPath, results, root);
+        await Context.Output.WriteAsync(BuildTimes.ToTable(results, root, executeClock.Elapsed)).ConfigureAwait(false);
         int failed = NotebookJobs.Report(Context, results);
         if (!settings.NoExport)
         {

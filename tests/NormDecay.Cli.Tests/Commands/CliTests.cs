@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NormDecay.Cli.Commands;
+using NormDecay.Cli.Execution;
 using NormDecay.Cli.Export;
 using NormDecay.Cli.Notebooks;
 using NormDecay.Cli.Pipeline;
@@ -60,7 +61,7 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData("build", "--parallel <N>", "--timeout <SEC>", "--root <DIR>", "--no-export", "--no-kernel-image")]
+    [InlineData("build", "--parallel <N>", "--timeout <SEC>", "--root <DIR>", "--no-export", "--no-kernel-image", "--warm <N>")]
     [InlineData("run", "<PATHS>", "-o, --output <DIR>", "--in-place", "--parallel <N>", "--timeout <SEC>", "--root <DIR>")]
     [InlineData("export", "<PATHS>", "-o, --output <DIR>")]
     [InlineData("check", "<PATHS>", "--executed")]
@@ -290,6 +291,22 @@ public class CliTests
         Assert.Equal(2, export.Exported.Count);
         Assert.Equal(Path.Combine(course, "artifacts", "site"), export.OutputDir);
         Assert.True(File.Exists(Path.Combine(course, "artifacts", "notebooks", "en", "01-good.ipynb")));
+
+        // The per-notebook breakdown: printed, and kept for the next build's longest-first order.
+        Assert.Contains("2 notebooks: ", output, StringComparison.Ordinal);
+        Assert.Contains("setup cell", output, StringComparison.Ordinal);
+        IReadOnlyDictionary<string, TimeSpan> times = BuildTimes.Read(Path.Combine(course, "artifacts", "build-times.csv"), course);
+        Assert.Equal(2, times.Count);
+        Assert.All(times.Values, t => Assert.True(t > TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Build_NegativeWarm_IsAUsageError()
+    {
+        string course = CourseWithTool();
+        var (code, _, err) = await Invoke(course, new RecordingExport(), "build", "--warm", "-1");
+        Assert.Equal(2, code);
+        Assert.Contains("--warm must be 0 or a positive whole number", err, StringComparison.Ordinal);
     }
 
     [Fact]
