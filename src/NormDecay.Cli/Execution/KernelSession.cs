@@ -66,7 +66,6 @@ public sealed class KernelSession : IAsyncDisposable
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment["DOTNET_TieredPGO"] = "0"; // no instrumented tiers: about 0.7 s less CPU per kernel start, lessons are short
         psi.Environment["NORMDECAY_PARENT_PID"] = // read by NormDecay.Notebook.ParentWatch: the kernel exits when this process is gone
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
