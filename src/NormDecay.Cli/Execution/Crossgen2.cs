@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace NormDecay.Cli.Execution;
@@ -35,7 +34,7 @@ internal static class Crossgen2
                   </PropertyGroup>
                 </Project>
                 """, cancellationToken).ConfigureAwait(false);
-            (int exit, string output) = await RunAsync("dotnet", ["restore", "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryPackagesProps=false"], project, cancellationToken).ConfigureAwait(false);
+            (int exit, string output) = await ChildProcess.RunAsync("dotnet", ["restore", "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryPackagesProps=false"], project, cancellationToken).ConfigureAwait(false);
             if (exit != 0)
             {
                 throw new KernelException($"restoring the crossgen2 package failed (exit {exit}): {output.Trim()}");
@@ -60,7 +59,7 @@ internal static class Crossgen2
             args.Add(r);
         }
 
-        (int exit, string text) = await RunAsync(crossgen, args, Path.GetDirectoryName(input)!, cancellationToken).ConfigureAwait(false);
+        (int exit, string text) = await ChildProcess.RunAsync(crossgen, args, Path.GetDirectoryName(input)!, cancellationToken).ConfigureAwait(false);
         if (exit != 0 || !File.Exists(output))
         {
             throw new KernelException($"crossgen2 failed on {Path.GetFileName(input)} (exit {exit}): {text.Trim()}");
@@ -77,10 +76,7 @@ internal static class Crossgen2
 
     private static string? Find()
     {
-        string root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
-            ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        string package = Path.Combine(root, "microsoft.netcore.app.crossgen2." + RuntimeInformation.RuntimeIdentifier.ToLowerInvariant());
+        string package = Path.Combine(NuGetFolder.Root(), "microsoft.netcore.app.crossgen2." + RuntimeInformation.RuntimeIdentifier.ToLowerInvariant());
         if (!Directory.Exists(package))
         {
             return null;
@@ -93,37 +89,5 @@ internal static class Crossgen2
             .OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out Version? v) ? v : new Version(0, 0))
             .Select(d => Path.Combine(d, "tools", "crossgen2"))
             .FirstOrDefault(File.Exists);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, CancellationToken cancellationToken)
-    {
-        var psi = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(psi) ?? throw new KernelException($"'{file}' did not start.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }

@@ -84,10 +84,7 @@ public static class KernelImage
     /// <summary>The restored tool folder (<c>NUGET_PACKAGES</c> or <c>~/.nuget/packages</c>) holding <see cref="EntryAssembly"/>, or null.</summary>
     public static string? ToolFolder(string version)
     {
-        string root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
-            ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        string tools = Path.Combine(root, ToolId, version, "tools");
+        string tools = Path.Combine(NuGetFolder.Root(), ToolId, version, "tools");
         if (!Directory.Exists(tools))
         {
             return null;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace NormDecay.Cli.Execution;
 
@@ -22,25 +21,11 @@ internal static class ToolRestore
 
     private static async Task RestoreAsync(string directory)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("tool");
-        psi.ArgumentList.Add("restore");
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(psi) ?? throw new KernelException("'dotnet tool restore' did not start.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        if (process.ExitCode != 0)
+        (int exit, string output) = await ChildProcess.RunAsync("dotnet", ["tool", "restore"], directory, CancellationToken.None).ConfigureAwait(false);
+        if (exit != 0)
         {
             throw new KernelException(
-                $"'dotnet tool restore' failed in '{directory}' (exit {process.ExitCode}); the pinned kernel Microsoft.dotnet-interactive could not be installed:\n{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
+                $"'dotnet tool restore' failed in '{directory}' (exit {exit}); the pinned kernel Microsoft.dotnet-interactive could not be installed:\n{output}");
         }
     }
 }
