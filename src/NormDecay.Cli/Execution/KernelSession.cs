@@ -200,25 +200,46 @@ public sealed class KernelSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes stdin, waits briefly for the kernel to exit, then kills it.</summary>
+    /// <summary>The kernel's process id.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>
+    /// True once <see cref="DisposeAsync"/> has killed the kernel's process tree and seen the kernel process exit.
+    /// </summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>
+    /// Ends the kernel: kills its process tree (the kernel and anything a cell started) and waits until it has exited. The
+    /// kernel holds nothing to save once its last cell has answered. Closing stdin and waiting, as before, cost every
+    /// notebook 2 s of its slot and about 2 CPU seconds: the pinned kernel (1.0.712001) does not exit at the end of its
+    /// input but spins at one full core until it is killed (measured). The protocol's <c>Quit</c> command would end the
+    /// kernel alone and leave what a cell started running.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             process.StandardInput.Close();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
         {
+            // the kernel is gone already
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        Kill();
         try
         {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            Ended = true;
         }
         catch (OperationCanceledException)
         {
-            Kill();
+            // the kill did not land within 10 s (never seen); do not hang the build on it
+        }
+        catch (InvalidOperationException)
+        {
+            Ended = true; // never started
         }
 
         try
