@@ -17,11 +17,15 @@ public static class SurfaceCharts
         return new LossGrid(grid.Xs, grid.Ys, grid.Z);
     }
 
-    /// <summary>A run as a path to draw; the legend name is <paramref name="name"/> or the run's <see cref="Trajectory.Label"/>.</summary>
-    public static TrajectorySeries Path(Trajectory run, string? name = null)
+    /// <summary>
+    /// A run as a path to draw. The legend name is <paramref name="name"/> (a key such as <c>"legend.decaying"</c>, see
+    /// <see cref="ChartLabel"/>), else the run's <see cref="Trajectory.Label"/> as literal text (data the run carries,
+    /// such as <c>"lr = 0.1"</c>, shown as is).
+    /// </summary>
+    public static TrajectorySeries Path(Trajectory run, ChartLabel? name = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new TrajectorySeries(name ?? run.Label, run.Xs, run.Ys);
+        return new TrajectorySeries(name ?? ChartLabel.Text(run.Label), run.Xs, run.Ys);
     }
 
     /// <summary>
@@ -55,9 +59,9 @@ public static class SurfaceCharts
         ArgumentNullException.ThrowIfNull(surface);
         return ContourCharts.DecayPanels(
             Grid(surface, resolution),
-            Path(tooSmall, ChartText.Get("legend.tooSmall")),
-            Path(tooLarge, ChartText.Get("legend.tooLarge")),
-            Path(decaying, ChartText.Get("legend.decaying")),
+            Path(tooSmall, "legend.tooSmall"),
+            Path(tooLarge, "legend.tooLarge"),
+            Path(decaying, "legend.decaying"),
             surface.Minimum,
             logLevels);
     }
@@ -72,7 +76,7 @@ public static class SurfaceCharts
         ArgumentNullException.ThrowIfNull(runs);
         return ContourCharts.Slider(
             Grid(surface, resolution),
-            runs.Select(r => (r.Label, (IReadOnlyList<TrajectorySeries>)[Path(r)])).ToArray(),
+            runs.Select(r => (ChartLabel.Text(r.Label), (IReadOnlyList<TrajectorySeries>)[Path(r)])).ToArray(),
             title ?? "title.lossContours",
             sliderPrefix ?? "slider.learningRate",
             surface.Minimum,

@@ -28,10 +28,10 @@ public class BrowserRenderTests
         var grid = LossGrid.Sample(TestData.Bowl, (-3, 3), (-2, 2), 31, 21);
         var charts = new[]
         {
-            LineCharts.Lines([TestData.Decay(ChartText.Get("legend.withBn"), 20, 0.3), TestData.Decay(ChartText.Get("legend.withoutBn"), 20, 0.1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true),
-            ContourCharts.DecayPanels(grid, TestData.Descent("a", 0.01, 20), TestData.Descent("b", 0.19, 20), TestData.Descent("c", 0.19, 20, 0.3), (1, -0.5)),
+            LineCharts.Lines([TestData.Decay("legend.withBn", 20, 0.3), TestData.Decay("legend.withoutBn", 20, 0.1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true),
+            ContourCharts.DecayPanels(grid, TestData.Descent(ChartLabel.Text("a"), 0.01, 20), TestData.Descent(ChartLabel.Text("b"), 0.19, 20), TestData.Descent(ChartLabel.Text("c"), 0.19, 20, 0.3), (1, -0.5)),
             FamilyCharts.Slider(
-                [new FamilyMember("1", [TestData.Decay("x", 10, 0.1)]), new FamilyMember("2", [TestData.Decay("x", 10, 0.2)])],
+                [new FamilyMember(ChartLabel.Text("1"), [TestData.Decay(ChartLabel.Text("x"), 10, 0.1)]), new FamilyMember(ChartLabel.Text("2"), [TestData.Decay(ChartLabel.Text("x"), 10, 0.2)])],
                 "title.scheduleFamily", "axis.epoch", "axis.learningRate", "slider.gamma"),
         };
         var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
