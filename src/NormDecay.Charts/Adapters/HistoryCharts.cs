@@ -75,7 +75,7 @@ public static class HistoryCharts
             throw new ArgumentException("No run recorded layer statistics; enable them in TrainerOptions.", nameof(runs));
         }
 
-        var categories = Enumerable.Range(1, layers).Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var categories = Enumerable.Range(1, layers).Select(l => ChartLabel.Number(l)).ToArray();
         var groups = runs.Select((r, i) =>
         {
             var values = new double[layers];

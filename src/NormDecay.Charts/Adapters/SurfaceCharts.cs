@@ -29,28 +29,51 @@ public static class SurfaceCharts
     }
 
     /// <summary>
-    /// The surface's contours with the runs drawn over it and its minimum marked. Title: <c>title.lossContours</c>
-    /// unless given.
+    /// The surface's contours with the runs drawn over it, each named by its <see cref="Trajectory.Label"/> (literal text),
+    /// and its minimum marked. Title: <c>title.lossContours</c> unless given.
     /// </summary>
     public static GenericChart Contour(ISurface surface, IEnumerable<Trajectory> runs, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
     {
-        ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(runs);
-        return ContourCharts.Surface(Grid(surface, resolution), runs.Select(r => Path(r)).ToArray(), title ?? "title.lossContours", surface.Minimum, logLevels);
+        return Contour(surface, runs.Select(r => Path(r)), title, logLevels, resolution);
     }
 
     /// <summary>
-    /// Surfaces side by side, each with its runs (lesson 1: elongated contours before input normalization, round ones after;
+    /// The surface's contours with named paths drawn over it and its minimum marked, e.g.
+    /// <c>SurfaceCharts.Contour(surface, [SurfaceCharts.Path(constant, "legend.constantRate"), SurfaceCharts.Path(decayed, "legend.decaying")])</c>.
+    /// Title: <c>title.lossContours</c> unless given.
+    /// </summary>
+    public static GenericChart Contour(ISurface surface, IEnumerable<TrajectorySeries> paths, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(paths);
+        return ContourCharts.Surface(Grid(surface, resolution), paths.ToArray(), title ?? "title.lossContours", surface.Minimum, logLevels);
+    }
+
+    /// <summary>
+    /// Surfaces side by side, each with named paths (<see cref="Path"/> with a key, e.g. one learning rate each:
+    /// <c>SurfaceCharts.Path(run, ChartLabel.Format("format.learningRateEq", ChartLabel.Number(rate, "G3")))</c>).
+    /// </summary>
+    public static GenericChart Panels(
+        IReadOnlyList<(ChartLabel Title, ISurface Surface, IReadOnlyList<TrajectorySeries> Paths)> panels, ChartLabel? title = null, bool logLevels = false, int resolution = 81)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        return ContourCharts.Panels(
+            panels.Select(p => new ContourPanel(p.Title, Grid(p.Surface, resolution), p.Paths, p.Surface.Minimum)).ToArray(),
+            title ?? "title.lossContours",
+            logLevels);
+    }
+
+    /// <summary>
+    /// Surfaces side by side, each with its runs named by their labels (lesson 1: elongated contours before input normalization, round ones after;
     /// the same learning rate on both).
     /// </summary>
     public static GenericChart Panels(
         IReadOnlyList<(ChartLabel Title, ISurface Surface, IReadOnlyList<Trajectory> Runs)> panels, ChartLabel? title = null, bool logLevels = false, int resolution = 81)
     {
         ArgumentNullException.ThrowIfNull(panels);
-        return ContourCharts.Panels(
-            panels.Select(p => new ContourPanel(p.Title, Grid(p.Surface, resolution), p.Runs.Select(r => Path(r)).ToArray(), p.Surface.Minimum)).ToArray(),
-            title ?? "title.lossContours",
-            logLevels);
+        return Panels(
+            panels.Select(p => (p.Title, p.Surface, (IReadOnlyList<TrajectorySeries>)[.. p.Runs.Select(r => Path(r))])).ToArray(), title, logLevels, resolution);
     }
 
     /// <summary>Lesson 7's figure: one surface, a too-small, a too-large and a decaying learning rate in three panels.</summary>

@@ -9,11 +9,12 @@ namespace NormDecay.Charts.Text;
 /// </summary>
 /// <remarks>
 /// <para>
-/// One rule for the whole figures API: every text that names part of a figure is a <see cref="ChartLabel"/>: the figure
-/// title, panel titles, axis labels, colour-bar titles, slider prefixes, slider positions, and the legend name of every
-/// series, bar group, histogram, trajectory and training run. So a lesson passes keys and never translates by hand:
-/// <c>new Series("legend.withBn", x, y)</c>, <c>new BarGroup(ChartLabel.Format("legend.batchRate", 32, 0.05), values)</c>.
-/// Values along an axis (bar categories, heatmap row and column labels, class names) are data and stay strings, shown as given.
+/// One rule for the whole figures API: every text a figure shows is a <see cref="ChartLabel"/>: the figure title, panel
+/// titles, axis labels, colour-bar titles, slider prefixes and positions, bar categories, heat-map row and column labels,
+/// and the legend name of every series, bar group, histogram, trajectory, class and training run. So a lesson passes
+/// keys and never translates by hand: <c>new Series("legend.withBn", x, y)</c>,
+/// <c>new BarGroup(ChartLabel.Format("legend.batchRate", 32, 0.05), values)</c>. The library's adapters name things that
+/// come from data (a schedule's or data set's names, a trajectory's label) with <see cref="Text"/>.
 /// </para>
 /// <para>
 /// Because a string is a key, text that is not in the table must say so: <see cref="Text"/> for literal text
@@ -97,6 +98,10 @@ public readonly record struct ChartLabel
                 e);
         }
     }
+
+    /// <summary>Resolves a list of labels (bar categories, heat-map rows), naming each as "{what} {i}" in a missing-key error.</summary>
+    internal static string[] ResolveAll(IReadOnlyList<ChartLabel> labels, string what) =>
+        labels.Select((l, i) => l.Resolve($"{what} {i} ('{l}')")).ToArray();
 
     /// <summary>The key (with its arguments, if any) or the literal text: what error messages name.</summary>
     public override string ToString() =>

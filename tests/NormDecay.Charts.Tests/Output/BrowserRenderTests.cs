@@ -69,7 +69,7 @@ public class BrowserRenderTests
         // On a guessed linear axis the primed columns sat at x = NaN: Chromium logged "<text> attribute x: Expected
         // length, "NaN"" once per row and drew their numbers over the digit's columns.
         using var _ = ChartText.Use(language);
-        string[] columns = [.. Enumerable.Range(0, 17).Select(w => w < 8 ? $"{w}" : w == 8 ? " " : $"{w - 9}'")];
+        ChartLabel[] columns = [.. Enumerable.Range(0, 17).Select(w => ChartLabel.Text(w < 8 ? $"{w}" : w == 8 ? " " : $"{w - 9}'"))];
         var z = new double[8, 17];
         for (var h = 0; h < 8; h++)
         {
@@ -79,7 +79,7 @@ public class BrowserRenderTests
             }
         }
 
-        var chart = HeatmapCharts.Heatmap(z, columns, [.. Enumerable.Range(0, 8).Select(h => $"{h}")], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow", valueFormat: ".0f");
+        var chart = HeatmapCharts.Heatmap(z, columns, [.. Enumerable.Range(0, 8).Select(h => ChartLabel.Number(h))], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow", valueFormat: ".0f");
         var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
         try
         {
