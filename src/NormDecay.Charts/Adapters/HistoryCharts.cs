@@ -150,7 +150,7 @@ public static class HistoryCharts
         foreach (var (name, history) in runs)
         {
             ArgumentNullException.ThrowIfNull(history, nameof(runs));
-            name.Resolve($"The name of run '{name}'");
+            name.Resolve("The name of a run");
             if (history.Epochs.Count == 0)
             {
                 throw new ArgumentException($"Run '{name}' has no completed epoch{(history.Diverged ? $" (it diverged at step {history.DivergedAtStep})" : "")}.", nameof(runs));

@@ -52,7 +52,7 @@ public static class BarCharts
         {
             var group = groups[g];
             ArgumentNullException.ThrowIfNull(group, nameof(groups));
-            var groupName = group.Name.Resolve($"The name of bar group {g} ('{group.Name}')");
+            var groupName = group.Name.Resolve($"The name of bar group {g}");
             if (group.Values.Length != categories.Count)
             {
                 throw new ArgumentException($"Bar group '{groupName}' has {group.Values.Length} values for {categories.Count} categories.", nameof(groups));

@@ -187,7 +187,7 @@ public static class ContourCharts
     private static string PathName(TrajectorySeries t, string element)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return t.Name.Resolve($"The name of {element} ('{t.Name}')");
+        return t.Name.Resolve($"The name of {element}");
     }
 
     private static IEnumerable<JsonObj> Path(TrajectorySeries t, string name, int colorIndex, bool showLegend)

@@ -47,7 +47,7 @@ public static class DistributionCharts
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bins, 400);
         // Names resolved once; frames are compared, coloured and grouped by the resolved text.
-        var names = frames.Select((fr, f) => fr.Series.Select((s, i) => s.Name.Resolve($"The name of series {i} of frame {f} ('{s.Name}')")).ToArray()).ToArray();
+        var names = frames.Select((fr, f) => fr.Series.Select((s, i) => s.Name.Resolve($"The name of series {i} of frame {f}")).ToArray()).ToArray();
         var shape = names[0].Zip(frames[0].Series, (n, s) => (Name: n, s.Panel)).ToArray();
         for (var f = 0; f < frames.Count; f++)
         {

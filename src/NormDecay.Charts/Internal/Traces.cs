@@ -10,7 +10,7 @@ internal static class Traces
     public static string Name(Series s, string element)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return s.Name.Resolve($"The name of {element} ('{s.Name}')");
+        return s.Name.Resolve($"The name of {element}");
     }
 
     /// <summary>A line trace named <paramref name="name"/> (the series' name, already resolved with <see cref="Name"/>).</summary>

@@ -82,8 +82,8 @@ public readonly record struct ChartLabel
     }
 
     /// <summary>
-    /// The text in the current language, for figure element <paramref name="element"/> (e.g. "the name of series 2"):
-    /// a missing key throws a <see cref="KeyNotFoundException"/> whose message starts with the element and names the key.
+    /// The text in the current language, for figure element <paramref name="element"/> (e.g. "The name of series 2"):
+    /// a missing key throws a <see cref="KeyNotFoundException"/> whose message starts with the element and the key.
     /// </summary>
     internal string Resolve(string element)
     {
@@ -94,16 +94,33 @@ public readonly record struct ChartLabel
         catch (KeyNotFoundException e)
         {
             throw new KeyNotFoundException(
-                $"{element}: {e.Message} A string given as a figure name is a key of the chart string table; wrap literal text in ChartLabel.Text(...) and numbers in ChartLabel.Number(...).",
+                $"{element} ('{Describe()}'): {e.Message} A string given as a figure text is a key of the chart string table; " +
+                "wrap literal text in ChartLabel.Text(...) and numbers in ChartLabel.Number(...).",
                 e);
         }
     }
 
     /// <summary>Resolves a list of labels (bar categories, heat-map rows), naming each as "{what} {i}" in a missing-key error.</summary>
     internal static string[] ResolveAll(IReadOnlyList<ChartLabel> labels, string what) =>
-        labels.Select((l, i) => l.Resolve($"{what} {i} ('{l}')")).ToArray();
+        labels.Select((l, i) => l.Resolve($"{what} {i}")).ToArray();
 
-    /// <summary>The key (with its arguments, if any) or the literal text: what error messages name.</summary>
-    public override string ToString() =>
-        literal ?? (key is null ? "" : args is null || args.Length == 0 ? key : $"{key}({string.Join(", ", args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)))})");
+    /// <summary>The key with its arguments, or the literal text: how error messages name a label whatever the language.</summary>
+    internal string Describe() =>
+        literal ?? (key is null ? "" : args is null || args.Length == 0 ? key : $"{key}({string.Join(", ", args.Select(a => a is ChartLabel l ? l.Describe() : Convert.ToString(a, CultureInfo.InvariantCulture)))})");
+
+    /// <summary>
+    /// The text in the current <see cref="ChartText.Language"/>, as <see cref="Resolve()"/>, so a label prints as its text
+    /// (<c>Console.WriteLine($"{run.Name}: ...")</c>); when its key is missing, the key and arguments instead of an exception.
+    /// </summary>
+    public override string ToString()
+    {
+        try
+        {
+            return Resolve();
+        }
+        catch (Exception e) when (e is KeyNotFoundException or FormatException)
+        {
+            return Describe();
+        }
+    }
 }

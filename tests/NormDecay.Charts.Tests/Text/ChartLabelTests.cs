@@ -40,11 +40,20 @@ public class ChartLabelTests
     }
 
     [Fact]
-    public void ToString_KeyWithArguments_NamesKeyAndArguments()
+    public void Describe_KeyWithArguments_NamesKeyAndArguments()
     {
-        Assert.Equal("legend.batchRate(32, 0.05)", ChartLabel.Format("legend.batchRate", 32, 0.05).ToString());
-        Assert.Equal("legend.withBn", ((ChartLabel)"legend.withBn").ToString());
-        Assert.Equal("mine", ChartLabel.Text("mine").ToString());
+        Assert.Equal("legend.batchRate(32, 0.05)", ChartLabel.Format("legend.batchRate", 32, 0.05).Describe());
+        Assert.Equal("format.runSplit(legend.withBn, legend.test)", ChartLabel.Format("format.runSplit", ChartLabel.Key("legend.withBn"), ChartLabel.Key("legend.test")).Describe());
+        Assert.Equal("mine", ChartLabel.Text("mine").Describe());
+    }
+
+    [Fact]
+    public void ToString_InterpolatedLabel_PrintsTextInLanguageOrKeyWhenMissing()
+    {
+        using var _ = ChartText.Use("fa");
+        ChartLabel withBn = "legend.withBn";
+        Assert.Equal("با نرمال‌سازی دسته‌ای: 0.9", $"{withBn}: 0.9");
+        Assert.Equal("legend.noSuchKey(3)", ChartLabel.Format("legend.noSuchKey", 3).ToString());
     }
 
     [Fact]
