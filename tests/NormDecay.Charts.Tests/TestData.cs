@@ -1,11 +1,12 @@
 using NormDecay.Charts.Figures;
+using NormDecay.Charts.Text;
 
 namespace NormDecay.Charts.Tests;
 
 /// <summary>Small deterministic inputs for the figure tests.</summary>
 internal static class TestData
 {
-    public static Series Decay(string name, int n, double rate) =>
+    public static Series Decay(ChartLabel name, int n, double rate) =>
         Series.Indexed(name, Enumerable.Range(0, n).Select(t => Math.Exp(-rate * t)).ToArray());
 
     public static double[] Normal(Random rng, int n, double mean, double std) =>
@@ -20,7 +21,7 @@ internal static class TestData
     public static double Bowl(double w1, double w2) => 0.5 * ((w1 - 1) * (w1 - 1) + 10 * (w2 + 0.5) * (w2 + 0.5));
 
     /// <summary>Gradient descent on <see cref="Bowl"/> from (-2, 1.5) with a fixed or decaying rate.</summary>
-    public static TrajectorySeries Descent(string name, double lr, int steps, double decay = 0)
+    public static TrajectorySeries Descent(ChartLabel name, double lr, int steps, double decay = 0)
     {
         var x = new double[steps + 1];
         var y = new double[steps + 1];

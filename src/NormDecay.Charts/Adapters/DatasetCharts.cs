@@ -44,7 +44,7 @@ public static class DatasetCharts
                 ChartLabel.Text(v.Data.FeatureNames[featureX]),
                 ChartLabel.Text(v.Data.FeatureNames[featureY]));
         }).ToArray();
-        return ScatterCharts.ByClass(panels, first.Labels, first.ClassNames, title, equalAspect);
+        return ScatterCharts.ByClass(panels, first.Labels, ClassNames(first), title, equalAspect);
     }
 
     /// <summary>
@@ -72,9 +72,12 @@ public static class DatasetCharts
                 new ScatterPanel("panel.scaled", sx, sy, nameX, nameY),
             ],
             data.Labels,
-            data.ClassNames,
+            ClassNames(data),
             "title.inputScatter");
     }
+
+    // A data set's class names are data (the same in both languages), shown as literal text.
+    private static ChartLabel[] ClassNames(Dataset data) => [.. data.ClassNames.Select(ChartLabel.Text)];
 
     private static (double[] Centered, double[] Scaled) CenterScale(double[] v, string feature)
     {

@@ -7,8 +7,9 @@ namespace NormDecay.Charts.Adapters;
 
 /// <summary>
 /// Training runs (<see cref="TrainingHistory"/>) as figures. Each run is a (name, history) pair; the name is the legend
-/// entry (e.g. <c>ChartText.Get("legend.withBn")</c>) and keeps its colour across the figures of a lesson when runs are
-/// given in the same order. Epoch charts put epoch e (0-based) at x = e + 1, the number of epochs completed.
+/// entry, a <see cref="ChartLabel"/> like every name a figure shows: a key (<c>("legend.withBn", history)</c>), a formatted
+/// key, or literal text (<c>(ChartLabel.Text("mine"), history)</c>). It keeps its colour across the figures of a lesson
+/// when runs are given in the same order. Epoch charts put epoch e (0-based) at x = e + 1, the number of epochs completed.
 /// </summary>
 public static class HistoryCharts
 {
@@ -17,7 +18,7 @@ public static class HistoryCharts
     /// A diverged run stops where it diverged.
     /// </summary>
     /// <exception cref="ArgumentException">When no run is given, or a run has no completed epoch (the message names it).</exception>
-    public static GenericChart LossVsEpochAndTime(IReadOnlyList<(string Name, TrainingHistory History)> runs, bool logY = true)
+    public static GenericChart LossVsEpochAndTime(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs, bool logY = true)
     {
         Check(runs);
         var byEpoch = runs.Select((r, i) => new Series(r.Name, EpochAxis(r.History), r.History.Epochs.Select(e => e.TrainLoss).ToArray(), ColorIndex: i)).ToArray();
@@ -31,21 +32,21 @@ public static class HistoryCharts
     }
 
     /// <summary>Training loss per epoch, one line per run; with test losses recorded, the test loss dashed beside it.</summary>
-    public static GenericChart Loss(IReadOnlyList<(string Name, TrainingHistory History)> runs, bool logY = true)
+    public static GenericChart Loss(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs, bool logY = true)
     {
         Check(runs);
         return LineCharts.Lines(PerEpoch(runs, e => e.TrainLoss, e => e.TestLoss), "title.lossVsEpoch", "axis.epoch", "axis.loss", logY);
     }
 
     /// <summary>Accuracy per epoch, one line per run: training accuracy solid, test accuracy (when recorded) dashed.</summary>
-    public static GenericChart Accuracy(IReadOnlyList<(string Name, TrainingHistory History)> runs)
+    public static GenericChart Accuracy(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs)
     {
         Check(runs);
         return LineCharts.Lines(PerEpoch(runs, e => e.TrainAccuracy, e => e.TestAccuracy), "title.accuracyVsEpoch", "axis.epoch", "axis.accuracy");
     }
 
     /// <summary>The loss of every mini-batch against the iteration number (noisy; log scale by default).</summary>
-    public static GenericChart StepLoss(IReadOnlyList<(string Name, TrainingHistory History)> runs, bool logY = true)
+    public static GenericChart StepLoss(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs, bool logY = true)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var series = runs.Select((r, i) => new Series(r.Name, r.History.Steps.Select(s => (double)s.Step).ToArray(), r.History.Steps.Select(s => s.Loss).ToArray(), ColorIndex: i)).ToArray();
@@ -53,7 +54,7 @@ public static class HistoryCharts
     }
 
     /// <summary>The learning rate every step used (what the schedule actually did in training).</summary>
-    public static GenericChart LearningRate(IReadOnlyList<(string Name, TrainingHistory History)> runs, bool logY = false)
+    public static GenericChart LearningRate(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var series = runs.Select((r, i) => new Series(r.Name, r.History.Steps.Select(s => (double)s.Step).ToArray(), r.History.Steps.Select(s => s.LearningRate).ToArray(), ColorIndex: i)).ToArray();
@@ -65,7 +66,7 @@ public static class HistoryCharts
     /// last epoch (its last training batch), one bar group per run.
     /// </summary>
     /// <exception cref="ArgumentException">When a run recorded no layer statistics.</exception>
-    public static GenericChart ZeroFraction(IReadOnlyList<(string Name, TrainingHistory History)> runs)
+    public static GenericChart ZeroFraction(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs)
     {
         Check(runs);
         var layers = runs.Max(r => r.History.Final!.Layers.Count);
@@ -74,7 +75,7 @@ public static class HistoryCharts
             throw new ArgumentException("No run recorded layer statistics; enable them in TrainerOptions.", nameof(runs));
         }
 
-        var categories = Enumerable.Range(1, layers).Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var categories = Enumerable.Range(1, layers).Select(l => ChartLabel.Number(l)).ToArray();
         var groups = runs.Select((r, i) =>
         {
             var values = new double[layers];
@@ -106,8 +107,8 @@ public static class HistoryCharts
         var x = EpochAxis(history);
         return LineCharts.Lines(
             [
-                new Series(ChartText.Get("legend.gamma"), x, stats.Select(s => s!.GammaMean!.Value).ToArray(), SeriesStyle.LineAndMarkers),
-                new Series(ChartText.Get("legend.beta"), x, stats.Select(s => s!.BetaMean!.Value).ToArray(), SeriesStyle.LineAndMarkers),
+                new Series("legend.gamma", x, stats.Select(s => s!.GammaMean!.Value).ToArray(), SeriesStyle.LineAndMarkers),
+                new Series("legend.beta", x, stats.Select(s => s!.BetaMean!.Value).ToArray(), SeriesStyle.LineAndMarkers),
             ],
             "title.gammaBeta",
             "axis.epoch",
@@ -115,7 +116,7 @@ public static class HistoryCharts
     }
 
     private static Series[] PerEpoch(
-        IReadOnlyList<(string Name, TrainingHistory History)> runs, Func<EpochRecord, double> train, Func<EpochRecord, double?> test)
+        IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs, Func<EpochRecord, double> train, Func<EpochRecord, double?> test)
     {
         var series = new List<Series>();
         for (var i = 0; i < runs.Count; i++)
@@ -123,19 +124,22 @@ public static class HistoryCharts
             var (name, h) = runs[i];
             var x = EpochAxis(h);
             var hasTest = h.Epochs.All(e => test(e) is not null);
-            series.Add(new Series(hasTest ? $"{name} ({ChartText.Get("legend.train")})" : name, x, h.Epochs.Select(train).ToArray(), ColorIndex: i));
+            series.Add(new Series(hasTest ? Split(name, "legend.train") : name, x, h.Epochs.Select(train).ToArray(), ColorIndex: i));
             if (hasTest)
             {
-                series.Add(new Series($"{name} ({ChartText.Get("legend.test")})", x, h.Epochs.Select(e => test(e)!.Value).ToArray(), SeriesStyle.Dashed, i));
+                series.Add(new Series(Split(name, "legend.test"), x, h.Epochs.Select(e => test(e)!.Value).ToArray(), SeriesStyle.Dashed, i));
             }
         }
 
         return series.ToArray();
     }
 
+    // "With BN (Test)": the run's name and the part of the data, each resolved in the figure's language.
+    private static ChartLabel Split(ChartLabel run, string partKey) => ChartLabel.Format("format.runSplit", run, ChartLabel.Key(partKey));
+
     private static double[] EpochAxis(TrainingHistory h) => h.Epochs.Select(e => e.Epoch + 1.0).ToArray();
 
-    private static void Check(IReadOnlyList<(string Name, TrainingHistory History)> runs)
+    private static void Check(IReadOnlyList<(ChartLabel Name, TrainingHistory History)> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count == 0)
@@ -146,6 +150,7 @@ public static class HistoryCharts
         foreach (var (name, history) in runs)
         {
             ArgumentNullException.ThrowIfNull(history, nameof(runs));
+            name.Resolve("The name of a run");
             if (history.Epochs.Count == 0)
             {
                 throw new ArgumentException($"Run '{name}' has no completed epoch{(history.Diverged ? $" (it diverged at step {history.DivergedAtStep})" : "")}.", nameof(runs));

@@ -59,12 +59,16 @@ public static class ScheduleCharts
         var schedules = values.Select(create).ToArray();
         var unit = CommonUnit(schedules, nameof(create));
         var members = values
-            .Select((v, i) => new FamilyMember(v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), [Curve(schedules[i], steps, 0)]))
+            .Select((v, i) => new FamilyMember(ChartLabel.Number(v, "G4"), [Curve(schedules[i], steps, 0)]))
             .ToArray();
         return FamilyCharts.Slider(members, title ?? "title.scheduleFamily", AxisKey(unit), "axis.learningRate", sliderPrefix, logY: logY);
     }
 
-    /// <summary>The schedule as a <see cref="Series"/> over steps 0 .. <paramref name="steps"/> - 1 (for combining with other curves).</summary>
+    /// <summary>
+    /// The schedule as a <see cref="Series"/> over steps 0 .. <paramref name="steps"/> - 1 (for combining with other
+    /// curves), named by its <see cref="ISchedule.Name"/> as literal text (<see cref="ChartLabel.Text"/>): the name is
+    /// code (<c>StepLR(0.1, 10, 0.5)</c>), the same in both languages.
+    /// </summary>
     /// <param name="schedule">The schedule.</param>
     /// <param name="steps">How many steps.</param>
     /// <param name="colorIndex">Palette index.</param>
@@ -78,7 +82,7 @@ public static class ScheduleCharts
             y[t] = schedule.LearningRate(t);
         }
 
-        return Series.Indexed(schedule.Name, y, schedule.Unit == StepUnit.Epoch ? SeriesStyle.Steps : SeriesStyle.Line, colorIndex);
+        return Series.Indexed(ChartLabel.Text(schedule.Name), y, schedule.Unit == StepUnit.Epoch ? SeriesStyle.Steps : SeriesStyle.Line, colorIndex);
     }
 
     /// <summary>The axis key for a step unit: <c>axis.epoch</c> or <c>axis.iteration</c>.</summary>

@@ -17,36 +17,63 @@ public static class SurfaceCharts
         return new LossGrid(grid.Xs, grid.Ys, grid.Z);
     }
 
-    /// <summary>A run as a path to draw; the legend name is <paramref name="name"/> or the run's <see cref="Trajectory.Label"/>.</summary>
-    public static TrajectorySeries Path(Trajectory run, string? name = null)
+    /// <summary>
+    /// A run as a path to draw. The legend name is <paramref name="name"/> (a key such as <c>"legend.decaying"</c>, see
+    /// <see cref="ChartLabel"/>), else the run's <see cref="Trajectory.Label"/> as literal text (data the run carries,
+    /// such as <c>"lr = 0.1"</c>, shown as is).
+    /// </summary>
+    public static TrajectorySeries Path(Trajectory run, ChartLabel? name = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new TrajectorySeries(name ?? run.Label, run.Xs, run.Ys);
+        return new TrajectorySeries(name ?? ChartLabel.Text(run.Label), run.Xs, run.Ys);
     }
 
     /// <summary>
-    /// The surface's contours with the runs drawn over it and its minimum marked. Title: <c>title.lossContours</c>
-    /// unless given.
+    /// The surface's contours with the runs drawn over it, each named by its <see cref="Trajectory.Label"/> (literal text),
+    /// and its minimum marked. Title: <c>title.lossContours</c> unless given.
     /// </summary>
     public static GenericChart Contour(ISurface surface, IEnumerable<Trajectory> runs, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
     {
-        ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(runs);
-        return ContourCharts.Surface(Grid(surface, resolution), runs.Select(r => Path(r)).ToArray(), title ?? "title.lossContours", surface.Minimum, logLevels);
+        return Contour(surface, runs.Select(r => Path(r)), title, logLevels, resolution);
     }
 
     /// <summary>
-    /// Surfaces side by side, each with its runs (lesson 1: elongated contours before input normalization, round ones after;
+    /// The surface's contours with named paths drawn over it and its minimum marked, e.g.
+    /// <c>SurfaceCharts.Contour(surface, [SurfaceCharts.Path(constant, "legend.constantRate"), SurfaceCharts.Path(decayed, "legend.decaying")])</c>.
+    /// Title: <c>title.lossContours</c> unless given.
+    /// </summary>
+    public static GenericChart Contour(ISurface surface, IEnumerable<TrajectorySeries> paths, ChartLabel? title = null, bool logLevels = false, int resolution = 101)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        ArgumentNullException.ThrowIfNull(paths);
+        return ContourCharts.Surface(Grid(surface, resolution), paths.ToArray(), title ?? "title.lossContours", surface.Minimum, logLevels);
+    }
+
+    /// <summary>
+    /// Surfaces side by side, each with named paths (<see cref="Path"/> with a key, e.g. one learning rate each:
+    /// <c>SurfaceCharts.Path(run, ChartLabel.Format("format.learningRateEq", ChartLabel.Number(rate, "G3")))</c>).
+    /// </summary>
+    public static GenericChart Panels(
+        IReadOnlyList<(ChartLabel Title, ISurface Surface, IReadOnlyList<TrajectorySeries> Paths)> panels, ChartLabel? title = null, bool logLevels = false, int resolution = 81)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        return ContourCharts.Panels(
+            panels.Select(p => new ContourPanel(p.Title, Grid(p.Surface, resolution), p.Paths, p.Surface.Minimum)).ToArray(),
+            title ?? "title.lossContours",
+            logLevels);
+    }
+
+    /// <summary>
+    /// Surfaces side by side, each with its runs named by their labels (lesson 1: elongated contours before input normalization, round ones after;
     /// the same learning rate on both).
     /// </summary>
     public static GenericChart Panels(
         IReadOnlyList<(ChartLabel Title, ISurface Surface, IReadOnlyList<Trajectory> Runs)> panels, ChartLabel? title = null, bool logLevels = false, int resolution = 81)
     {
         ArgumentNullException.ThrowIfNull(panels);
-        return ContourCharts.Panels(
-            panels.Select(p => new ContourPanel(p.Title, Grid(p.Surface, resolution), p.Runs.Select(r => Path(r)).ToArray(), p.Surface.Minimum)).ToArray(),
-            title ?? "title.lossContours",
-            logLevels);
+        return Panels(
+            panels.Select(p => (p.Title, p.Surface, (IReadOnlyList<TrajectorySeries>)[.. p.Runs.Select(r => Path(r))])).ToArray(), title, logLevels, resolution);
     }
 
     /// <summary>Lesson 7's figure: one surface, a too-small, a too-large and a decaying learning rate in three panels.</summary>
@@ -55,9 +82,9 @@ public static class SurfaceCharts
         ArgumentNullException.ThrowIfNull(surface);
         return ContourCharts.DecayPanels(
             Grid(surface, resolution),
-            Path(tooSmall, ChartText.Get("legend.tooSmall")),
-            Path(tooLarge, ChartText.Get("legend.tooLarge")),
-            Path(decaying, ChartText.Get("legend.decaying")),
+            Path(tooSmall, "legend.tooSmall"),
+            Path(tooLarge, "legend.tooLarge"),
+            Path(decaying, "legend.decaying"),
             surface.Minimum,
             logLevels);
     }
@@ -72,7 +99,7 @@ public static class SurfaceCharts
         ArgumentNullException.ThrowIfNull(runs);
         return ContourCharts.Slider(
             Grid(surface, resolution),
-            runs.Select(r => (r.Label, (IReadOnlyList<TrajectorySeries>)[Path(r)])).ToArray(),
+            runs.Select(r => (ChartLabel.Text(r.Label), (IReadOnlyList<TrajectorySeries>)[Path(r)])).ToArray(),
             title ?? "title.lossContours",
             sliderPrefix ?? "slider.learningRate",
             surface.Minimum,

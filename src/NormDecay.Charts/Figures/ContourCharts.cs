@@ -26,7 +26,8 @@ public static class ContourCharts
 
     /// <summary>
     /// One to three surfaces side by side (elongated vs round; too small / too large / decaying). Each panel has equal
-    /// axis scales, so a round bowl looks round. A trajectory name repeated across panels keeps its colour and legend entry.
+    /// axis scales, so a round bowl looks round. A trajectory name repeated across panels (the same text once resolved)
+    /// keeps its colour and legend entry.
     /// </summary>
     /// <exception cref="ArgumentException">When no panel is given or a trajectory's lengths differ.</exception>
     public static GenericChart Panels(
@@ -41,10 +42,12 @@ public static class ContourCharts
         {
             Axes(fig, p, xAxis, yAxis, panels[p].Grid);
             fig.Add(Contour(panels[p].Grid, logLevels, showScale: p == panels.Count - 1, panels.Count), p);
-            foreach (var t in panels[p].Trajectories)
+            for (var i = 0; i < panels[p].Trajectories.Count; i++)
             {
-                var first = colors.TryAdd(t.Name, colors.Count);
-                foreach (var trace in Path(t, colors[t.Name], first))
+                var t = panels[p].Trajectories[i];
+                var name = PathName(t, $"trajectory {i} of panel {p}");
+                var first = colors.TryAdd(name, colors.Count);
+                foreach (var trace in Path(t, name, colors[name], first))
                 {
                     fig.Add(trace, p);
                 }
@@ -80,14 +83,15 @@ public static class ContourCharts
     /// position shows its own trajectories.
     /// </summary>
     /// <param name="grid">The surface.</param>
-    /// <param name="runs">Per slider position: its label (the learning rate, say) and the paths shown there.</param>
+    /// <param name="runs">Per slider position: its label (the learning rate, say: <c>ChartLabel.Number(0.1)</c>; see
+    /// <see cref="ChartLabel"/>) and the paths shown there.</param>
     /// <param name="title">Figure title.</param>
     /// <param name="sliderPrefix">Text before the current value, e.g. <c>"slider.learningRate"</c>.</param>
     /// <param name="optimum">Where the minimum is; null for no marker.</param>
     /// <param name="logLevels">See <see cref="Surface"/>.</param>
     /// <param name="active">Position shown first.</param>
     public static GenericChart Slider(
-        LossGrid grid, IReadOnlyList<(string Label, IReadOnlyList<TrajectorySeries> Paths)> runs, ChartLabel title, ChartLabel sliderPrefix,
+        LossGrid grid, IReadOnlyList<(ChartLabel Label, IReadOnlyList<TrajectorySeries> Paths)> runs, ChartLabel title, ChartLabel sliderPrefix,
         (double X, double Y)? optimum = null, bool logLevels = false, int active = 0)
     {
         Guard.NotEmpty(runs, "The list of slider runs", nameof(runs));
@@ -105,7 +109,8 @@ public static class ContourCharts
         {
             for (var i = 0; i < runs[r].Paths.Count; i++)
             {
-                foreach (var trace in Path(runs[r].Paths[i], i, true))
+                var path = runs[r].Paths[i];
+                foreach (var trace in Path(path, PathName(path, $"trajectory {i} of slider position {r} ('{runs[r].Label}')"), i, true))
                 {
                     fig.Add(trace);
                     owner.Add(r);
@@ -179,17 +184,22 @@ public static class ContourCharts
         };
     }
 
-    private static IEnumerable<JsonObj> Path(TrajectorySeries t, int colorIndex, bool showLegend)
+    private static string PathName(TrajectorySeries t, string element)
     {
         ArgumentNullException.ThrowIfNull(t);
-        Guard.SameLength(t.X.Length, t.Y.Length, $"Trajectory '{t.Name}'", nameof(t));
+        return t.Name.Resolve($"The name of {element}");
+    }
+
+    private static IEnumerable<JsonObj> Path(TrajectorySeries t, string name, int colorIndex, bool showLegend)
+    {
+        Guard.SameLength(t.X.Length, t.Y.Length, $"Trajectory '{name}'", nameof(t));
         var color = TrajectoryColors[colorIndex % TrajectoryColors.Length];
         yield return new JsonObj
         {
             ["type"] = "scatter",
             ["mode"] = "lines+markers",
-            ["name"] = t.Name,
-            ["legendgroup"] = t.Name,
+            ["name"] = name,
+            ["legendgroup"] = name,
             ["showlegend"] = showLegend,
             ["x"] = FigureBuilder.Values(t.X),
             ["y"] = FigureBuilder.Values(t.Y),
@@ -203,7 +213,7 @@ public static class ContourCharts
                 ["type"] = "scatter",
                 ["mode"] = "markers",
                 ["name"] = ChartText.Get("legend.start"),
-                ["legendgroup"] = t.Name,
+                ["legendgroup"] = name,
                 ["showlegend"] = false,
                 ["x"] = FigureBuilder.Values(t.X.AsSpan(0, 1)),
                 ["y"] = FigureBuilder.Values(t.Y.AsSpan(0, 1)),

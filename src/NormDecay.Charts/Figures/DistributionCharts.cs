@@ -6,15 +6,16 @@ using Plotly.NET;
 namespace NormDecay.Charts.Figures;
 
 /// <summary>A set of values (activations of one layer, say) drawn as one histogram.</summary>
-/// <param name="Name">Legend name, e.g. <c>"Layer 1"</c>.</param>
+/// <param name="Name">Legend name, e.g. <c>ChartLabel.Format("format.layerN", 1)</c> or <c>"legend.mean"</c>; resolved
+/// when the figure is built (see <see cref="ChartLabel"/>). Series whose names read the same share a colour and a legend entry.</param>
 /// <param name="Values">The values; non-finite ones are left out and counted in the error if all are.</param>
 /// <param name="Panel">Which panel it goes in (0-based), e.g. 0 without BN, 1 with BN.</param>
-public sealed record DistributionSeries(string Name, double[] Values, int Panel = 0);
+public sealed record DistributionSeries(ChartLabel Name, double[] Values, int Panel = 0);
 
 /// <summary>One slider position of <see cref="DistributionCharts.Slider"/>: its label (an epoch) and its histograms.</summary>
-/// <param name="Label">Slider label, e.g. <c>"5"</c>.</param>
+/// <param name="Label">Slider position label, e.g. <c>ChartLabel.Number(5)</c> for epoch 5 (see <see cref="ChartLabel"/>).</param>
 /// <param name="Series">Histograms shown at this position; the same names in the same order at every position.</param>
-public sealed record DistributionFrame(string Label, IReadOnlyList<DistributionSeries> Series);
+public sealed record DistributionFrame(ChartLabel Label, IReadOnlyList<DistributionSeries> Series);
 
 /// <summary>Histograms of activations with a slider over epochs (precomputed bins, visibility toggled per step).</summary>
 public static class DistributionCharts
@@ -45,22 +46,24 @@ public static class DistributionCharts
         Guard.NotEmpty(frames, "The list of distribution frames", nameof(frames));
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bins, 400);
-        var shape = frames[0].Series.Select(s => (s.Name, s.Panel)).ToArray();
+        // Names resolved once; frames are compared, coloured and grouped by the resolved text.
+        var names = frames.Select((fr, f) => fr.Series.Select((s, i) => s.Name.Resolve($"The name of series {i} of frame {f}")).ToArray()).ToArray();
+        var shape = names[0].Zip(frames[0].Series, (n, s) => (Name: n, s.Panel)).ToArray();
         for (var f = 0; f < frames.Count; f++)
         {
-            if (!frames[f].Series.Select(s => (s.Name, s.Panel)).SequenceEqual(shape))
+            if (!names[f].Zip(frames[f].Series, (n, s) => (n, s.Panel)).SequenceEqual(shape))
             {
                 throw new ArgumentException(
-                    $"Frame {f} ('{frames[f].Label}') has series [{string.Join(", ", frames[f].Series.Select(s => s.Name))}]; " +
+                    $"Frame {f} ('{frames[f].Label}') has series [{string.Join(", ", names[f])}]; " +
                     $"frame 0 has [{string.Join(", ", shape.Select(s => s.Name))}]. Every frame needs the same series in the same order.",
                     nameof(frames));
             }
 
-            foreach (var s in frames[f].Series)
+            for (var i = 0; i < frames[f].Series.Count; i++)
             {
-                if (!s.Values.Any(double.IsFinite))
+                if (!frames[f].Series[i].Values.Any(double.IsFinite))
                 {
-                    throw new ArgumentException($"Frame {f} ('{frames[f].Label}'), series '{s.Name}' has no finite value.", nameof(frames));
+                    throw new ArgumentException($"Frame {f} ('{frames[f].Label}'), series '{names[f][i]}' has no finite value.", nameof(frames));
                 }
             }
         }
@@ -101,20 +104,21 @@ public static class DistributionCharts
             for (var i = 0; i < frames[f].Series.Count; i++)
             {
                 var s = frames[f].Series[i];
+                var name = names[f][i];
                 var (centers, density) = Histogram(s.Values, edges[s.Panel].Lo, edges[s.Panel].Width, bins);
                 maxDensity[s.Panel] = Math.Max(maxDensity[s.Panel], density.Max());
                 fig.Add(
                     new JsonObj
                     {
                         ["type"] = "bar",
-                        ["name"] = s.Name,
-                        ["legendgroup"] = s.Name,
-                        ["showlegend"] = !shape.Take(i).Any(x => x.Name == s.Name),
+                        ["name"] = name,
+                        ["legendgroup"] = name,
+                        ["showlegend"] = !shape.Take(i).Any(x => x.Name == name),
                         ["x"] = FigureBuilder.Values(centers),
                         ["y"] = FigureBuilder.Values(density),
                         ["width"] = FigureBuilder.Round(edges[s.Panel].Width),
                         ["opacity"] = 0.6,
-                        ["marker"] = new JsonObj { ["color"] = ChartStyle.Color(colorOf[s.Name]) },
+                        ["marker"] = new JsonObj { ["color"] = ChartStyle.Color(colorOf[name]) },
                     },
                     s.Panel);
                 owner.Add(f);

@@ -5,9 +5,10 @@ using Plotly.NET;
 namespace NormDecay.Charts.Figures;
 
 /// <summary>One position of a family slider: its label (the parameter value) and the curves drawn there.</summary>
-/// <param name="Label">Slider label, e.g. <c>"0.5"</c> (Latin digits in both languages).</param>
+/// <param name="Label">Slider position label, a <see cref="ChartLabel"/> like every text of a figure: usually a number,
+/// <c>ChartLabel.Number(0.5)</c> (Latin digits in both languages), or a key such as <c>"slider.cumulative"</c>.</param>
 /// <param name="Curves">The curves for this parameter value.</param>
-public sealed record FamilyMember(string Label, IReadOnlyList<Series> Curves);
+public sealed record FamilyMember(ChartLabel Label, IReadOnlyList<Series> Curves);
 
 /// <summary>
 /// A family of curves with a slider over a parameter (a schedule per value of gamma, the running mean per momentum).
@@ -49,7 +50,8 @@ public static class FamilyCharts
         var all = new List<Series>();
         for (var i = 0; i < fixedSeries.Count; i++)
         {
-            fig.Add(Traces.Line(fixedSeries[i] with { Style = fixedSeries[i].Style == SeriesStyle.Line ? SeriesStyle.Dashed : fixedSeries[i].Style }, 6 + i));
+            var name = Traces.Name(fixedSeries[i], $"fixed series {i}");
+            fig.Add(Traces.Line(fixedSeries[i] with { Style = fixedSeries[i].Style == SeriesStyle.Line ? SeriesStyle.Dashed : fixedSeries[i].Style }, name, 6 + i));
             owner.Add(-1);
             all.Add(fixedSeries[i]);
         }
@@ -58,7 +60,7 @@ public static class FamilyCharts
         {
             for (var c = 0; c < members[m].Curves.Count; c++)
             {
-                fig.Add(Traces.Line(members[m].Curves[c], c));
+                fig.Add(Traces.Line(members[m].Curves[c], Traces.Name(members[m].Curves[c], $"curve {c} of member {m} ('{members[m].Label}')"), c));
                 owner.Add(m);
                 all.Add(members[m].Curves[c]);
             }

@@ -14,7 +14,7 @@ public static class HeatmapCharts
     /// category axes, so labels that look like numbers ("0", "0.5") are names in the given order, not positions.
     /// </summary>
     /// <param name="z">Values, shape (rowLabels.Count, columnLabels.Count).</param>
-    /// <param name="columnLabels">Column names (x axis).</param>
+    /// <param name="columnLabels">Column names (x axis), <see cref="ChartLabel"/>s like every text of a figure (<c>ChartLabel.Number(3)</c>, a key, literal text).</param>
     /// <param name="rowLabels">Row names (y axis), first row on top.</param>
     /// <param name="title">Figure title.</param>
     /// <param name="xAxis">Label of the column axis.</param>
@@ -23,7 +23,7 @@ public static class HeatmapCharts
     /// <param name="valueFormat">d3 format of the cell labels; default <c>".3f"</c>.</param>
     /// <exception cref="ArgumentException">When the shape of <paramref name="z"/> does not match the labels (the message gives both).</exception>
     public static GenericChart Heatmap(
-        double[,] z, IReadOnlyList<string> columnLabels, IReadOnlyList<string> rowLabels, ChartLabel title, ChartLabel xAxis, ChartLabel yAxis,
+        double[,] z, IReadOnlyList<ChartLabel> columnLabels, IReadOnlyList<ChartLabel> rowLabels, ChartLabel title, ChartLabel xAxis, ChartLabel yAxis,
         ChartLabel? colorBar = null, string valueFormat = ".3f")
     {
         ArgumentNullException.ThrowIfNull(z);
@@ -36,6 +36,8 @@ public static class HeatmapCharts
         }
 
         var fig = new FigureBuilder(title);
+        var columns = ChartLabel.ResolveAll(columnLabels, "The label of column");
+        var rowNames = ChartLabel.ResolveAll(rowLabels, "The label of row");
         fig.AxisTitle(0, 'x', xAxis);
         fig.AxisTitle(0, 'y', yAxis);
         var y = fig.Axis(0, 'y');
@@ -46,7 +48,7 @@ public static class HeatmapCharts
         fig.Axis(0, 'x')["ticks"] = "";
         fig.CategoryAxis(0, 'x');
         fig.CategoryAxis(0, 'y');
-        fig.ReserveCategoryLabels(0, rowLabels);
+        fig.ReserveCategoryLabels(0, rowNames);
         var rows = new double?[rowLabels.Count][];
         var row = new double[columnLabels.Count];
         for (var i = 0; i < rowLabels.Count; i++)
@@ -62,8 +64,8 @@ public static class HeatmapCharts
         fig.Add(new JsonObj
         {
             ["type"] = "heatmap",
-            ["x"] = columnLabels.ToArray(),
-            ["y"] = rowLabels.ToArray(),
+            ["x"] = columns,
+            ["y"] = rowNames,
             ["z"] = rows,
             ["colorscale"] = ChartStyle.ColorScale,
             ["texttemplate"] = "%{z:" + valueFormat + "}",
@@ -71,7 +73,7 @@ public static class HeatmapCharts
             ["xgap"] = 2,
             ["ygap"] = 2,
             ["showlegend"] = false,
-            ["colorbar"] = ColorBars.Right((colorBar ?? "colorbar.value").Resolve()),
+            ["colorbar"] = ColorBars.Right((colorBar ?? "colorbar.value").Resolve("The colour-bar title")),
         });
         return fig.Build();
     }

@@ -34,7 +34,7 @@ public static class LineCharts
         fig.AxisTitle(0, 'y', yAxis, logY);
         for (var i = 0; i < series.Count; i++)
         {
-            fig.Add(Traces.Line(series[i], i));
+            fig.Add(Traces.Line(series[i], Traces.Name(series[i], $"series {i}"), i));
         }
 
         return fig.Build();
@@ -42,7 +42,7 @@ public static class LineCharts
 
     /// <summary>
     /// Two to four panels side by side (e.g. loss against epochs and against seconds). A series name that appears in
-    /// several panels keeps one colour and one legend entry; clicking the entry hides it everywhere.
+    /// several panels (the same text once resolved) keeps one colour and one legend entry; clicking the entry hides it everywhere.
     /// </summary>
     /// <exception cref="ArgumentException">When no panel is given, more than four, or a series is malformed.</exception>
     public static GenericChart Panels(IReadOnlyList<LinePanel> panels, ChartLabel title)
@@ -55,15 +55,18 @@ public static class LineCharts
         {
             fig.AxisTitle(p, 'x', panels[p].XAxis);
             fig.AxisTitle(p, 'y', panels[p].YAxis, panels[p].LogY);
-            foreach (var s in panels[p].Series)
+            for (var i = 0; i < panels[p].Series.Count; i++)
             {
-                var first = !colors.ContainsKey(s.Name);
+                // Grouped by the resolved text: two labels that read the same are one legend entry.
+                var s = panels[p].Series[i];
+                var name = Traces.Name(s, $"series {i} of panel {p}");
+                var first = !colors.ContainsKey(name);
                 if (first)
                 {
-                    colors[s.Name] = s.ColorIndex ?? colors.Count;
+                    colors[name] = s.ColorIndex ?? colors.Count;
                 }
 
-                fig.Add(Traces.Line(s with { ColorIndex = colors[s.Name] }, colors[s.Name], legendGroup: s.Name, showLegend: first), p);
+                fig.Add(Traces.Line(s with { ColorIndex = colors[name] }, name, colors[name], legendGroup: name, showLegend: first), p);
             }
         }
 

@@ -93,10 +93,11 @@ public sealed record LossGrid
 }
 
 /// <summary>An optimizer's path over a loss surface: the parameter pair after each step, starting point first.</summary>
-/// <param name="Name">Legend name, e.g. <c>"lr = 0.1"</c>.</param>
+/// <param name="Name">Legend name, e.g. <c>"legend.decaying"</c> or <c>ChartLabel.Format("format.learningRateEq", 0.1)</c>;
+/// resolved when the figure is built (see <see cref="ChartLabel"/>). Paths whose names read the same share a colour and a legend entry.</param>
 /// <param name="X">First parameter at each step.</param>
 /// <param name="Y">Second parameter at each step.</param>
-public sealed record TrajectorySeries(string Name, double[] X, double[] Y);
+public sealed record TrajectorySeries(ChartLabel Name, double[] X, double[] Y);
 
 /// <summary>One panel of <see cref="ContourCharts.Panels"/>: a surface, the paths over it, and an optional minimum to mark.</summary>
 /// <param name="Title">Panel title, e.g. <c>"panel.tooSmall"</c>.</param>

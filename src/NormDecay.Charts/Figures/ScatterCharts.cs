@@ -22,7 +22,7 @@ public static class ScatterCharts
     /// </summary>
     /// <param name="panels">One to three panels of the same examples.</param>
     /// <param name="labels">Class index of each example, in 0 .. classNames.Count - 1.</param>
-    /// <param name="classNames">Legend name of each class.</param>
+    /// <param name="classNames">Legend name of each class (a key, or literal text such as a data set's class names; see <see cref="ChartLabel"/>).</param>
     /// <param name="title">Figure title.</param>
     /// <param name="equalAspect">
     /// Same scale on both axes of each panel, so an elongated cloud looks elongated (default true: that is what
@@ -30,7 +30,7 @@ public static class ScatterCharts
     /// </param>
     /// <exception cref="ArgumentException">When a panel's lengths differ from <paramref name="labels"/>, or a label is out of range (the message names the example).</exception>
     public static GenericChart ByClass(
-        IReadOnlyList<ScatterPanel> panels, int[] labels, IReadOnlyList<string> classNames, ChartLabel title, bool equalAspect = true)
+        IReadOnlyList<ScatterPanel> panels, int[] labels, IReadOnlyList<ChartLabel> classNames, ChartLabel title, bool equalAspect = true)
     {
         Guard.NotEmpty(panels, "The list of scatter panels", nameof(panels));
         ArgumentNullException.ThrowIfNull(labels);
@@ -44,6 +44,7 @@ public static class ScatterCharts
         }
 
         var fig = new FigureBuilder(title);
+        var names = ChartLabel.ResolveAll(classNames, "The name of class");
         fig.Panels(panels.Count, panels.Select(p => p.Title).ToArray());
         for (var p = 0; p < panels.Count; p++)
         {
@@ -78,8 +79,8 @@ public static class ScatterCharts
                     {
                         ["type"] = "scatter",
                         ["mode"] = "markers",
-                        ["name"] = classNames[c],
-                        ["legendgroup"] = classNames[c],
+                        ["name"] = names[c],
+                        ["legendgroup"] = names[c],
                         ["showlegend"] = p == 0,
                         ["x"] = FigureBuilder.Values(xs.ToArray()),
                         ["y"] = FigureBuilder.Values(ys.ToArray()),

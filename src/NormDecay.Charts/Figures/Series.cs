@@ -1,3 +1,5 @@
+using NormDecay.Charts.Text;
+
 namespace NormDecay.Charts.Figures;
 
 /// <summary>How a series is drawn.</summary>
@@ -26,15 +28,21 @@ public enum SeriesStyle
 /// One named curve of a line chart: <paramref name="X"/> and <paramref name="Y"/> of the same length. Non-finite
 /// values (a diverged loss) are drawn as gaps.
 /// </summary>
-/// <param name="Name">Legend name, already in the reader's language (e.g. <c>ChartText.Get("legend.withBn")</c> or a schedule's name).</param>
+/// <param name="Name">Legend name: a key of the chart string table (<c>"legend.withBn"</c>), a formatted key, or literal
+/// text (<c>ChartLabel.Text(schedule.Name)</c>); resolved when the figure is built (see <see cref="ChartLabel"/>).</param>
 /// <param name="X">Horizontal values (epoch, step, seconds, ...).</param>
 /// <param name="Y">Vertical values.</param>
 /// <param name="Style">How it is drawn; <see cref="SeriesStyle.Line"/> by default.</param>
 /// <param name="ColorIndex">Palette index; null takes the series' position, so the same condition keeps its colour across figures when set.</param>
-public sealed record Series(string Name, double[] X, double[] Y, SeriesStyle Style = SeriesStyle.Line, int? ColorIndex = null)
+public sealed record Series(ChartLabel Name, double[] X, double[] Y, SeriesStyle Style = SeriesStyle.Line, int? ColorIndex = null)
 {
-    /// <summary>A series whose x is 0, 1, 2, ... (epoch or step numbers).</summary>
-    public static Series Indexed(string name, double[] y, SeriesStyle style = SeriesStyle.Line, int? colorIndex = null, int start = 0)
+    /// <summary>A series whose x is <paramref name="start"/>, <paramref name="start"/> + 1, ... (epoch or step numbers).</summary>
+    /// <param name="name">Legend name (a key, a formatted key or literal text, see <see cref="ChartLabel"/>).</param>
+    /// <param name="y">Vertical values.</param>
+    /// <param name="style">How it is drawn.</param>
+    /// <param name="colorIndex">Palette index; null takes the series' position.</param>
+    /// <param name="start">The first x value (1 for "epochs completed").</param>
+    public static Series Indexed(ChartLabel name, double[] y, SeriesStyle style = SeriesStyle.Line, int? colorIndex = null, int start = 0)
     {
         ArgumentNullException.ThrowIfNull(y);
         var x = new double[y.Length];

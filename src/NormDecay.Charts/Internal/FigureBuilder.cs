@@ -28,7 +28,7 @@ internal sealed class FigureBuilder
         layout["font"] = new JsonObj { ["family"] = font, ["size"] = ChartStyle.FontSize, ["color"] = "#222222" };
         layout["title"] = new JsonObj
         {
-            ["text"] = title.Resolve(),
+            ["text"] = title.Resolve("The figure title"),
             ["x"] = rtl ? 0.98 : 0.02,
             ["xanchor"] = rtl ? "right" : "left",
             ["yanchor"] = "top",
@@ -70,7 +70,7 @@ internal sealed class FigureBuilder
         }
 
         panelCount = count;
-        panelTitles = titles?.Select(t => t.Resolve()).ToArray();
+        panelTitles = titles?.Select((t, i) => t.Resolve($"The title of panel {i}")).ToArray();
         PlacePanels(PanelGap);
         if (panelTitles is not null)
         {
@@ -181,7 +181,7 @@ internal sealed class FigureBuilder
     public void AxisTitle(int panel, char letter, ChartLabel label, bool log = false)
     {
         var axis = Axis(panel, letter);
-        var text = label.Resolve();
+        var text = label.Resolve($"The {letter} axis label of panel {panel}");
         if (text.Length > 0)
         {
             axis["title"] = new JsonObj { ["text"] = text };
@@ -251,7 +251,7 @@ internal sealed class FigureBuilder
     /// Adds a slider whose step i shows exactly the traces with <c>visible[i][t]</c> true (restyle of 'visible'),
     /// so it works in static HTML without a kernel. Sets the initial visibility to step <paramref name="active"/>.
     /// </summary>
-    public void Slider(ChartLabel prefix, IReadOnlyList<string> labels, IReadOnlyList<bool[]> visible, int active)
+    public void Slider(ChartLabel prefix, IReadOnlyList<ChartLabel> labels, IReadOnlyList<bool[]> visible, int active)
     {
         if (labels.Count == 0 || labels.Count != visible.Count)
         {
@@ -271,7 +271,7 @@ internal sealed class FigureBuilder
             steps.Add(new JsonObj
             {
                 ["method"] = "restyle",
-                ["label"] = labels[i],
+                ["label"] = labels[i].Resolve($"The label of slider position {i}"),
                 ["args"] = new object[] { new JsonObj { ["visible"] = visible[i] } },
             });
         }
@@ -294,7 +294,7 @@ internal sealed class FigureBuilder
                 ["pad"] = new JsonObj { ["t"] = 70, ["b"] = 10 },
                 ["currentvalue"] = new JsonObj
                 {
-                    ["prefix"] = prefix.Resolve(),
+                    ["prefix"] = prefix.Resolve("The slider prefix"),
                     ["xanchor"] = rtl ? "right" : "left",
                     ["font"] = new JsonObj { ["size"] = ChartStyle.FontSize },
                 },

@@ -6,15 +6,23 @@ namespace NormDecay.Charts.Internal;
 /// <summary>Plotly trace objects for the course's series types.</summary>
 internal static class Traces
 {
-    public static JsonObj Line(Series s, int position, string? legendGroup = null, bool showLegend = true)
+    /// <summary>The legend name of a series, resolved once for the figure; <paramref name="element"/> names it in a missing-key error.</summary>
+    public static string Name(Series s, string element)
     {
         ArgumentNullException.ThrowIfNull(s);
-        Guard.SameLength(s.X.Length, s.Y.Length, $"Series '{s.Name}'", nameof(s));
+        return s.Name.Resolve($"The name of {element}");
+    }
+
+    /// <summary>A line trace named <paramref name="name"/> (the series' name, already resolved with <see cref="Name"/>).</summary>
+    public static JsonObj Line(Series s, string name, int position, string? legendGroup = null, bool showLegend = true)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Guard.SameLength(s.X.Length, s.Y.Length, $"Series '{name}'", nameof(s));
         var color = ChartStyle.Color(s.ColorIndex ?? position);
         var trace = new JsonObj
         {
             ["type"] = "scatter",
-            ["name"] = s.Name,
+            ["name"] = name,
             ["x"] = FigureBuilder.Values(s.X),
             ["y"] = FigureBuilder.Values(s.Y),
             ["mode"] = s.Style switch

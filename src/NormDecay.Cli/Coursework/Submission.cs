@@ -1,3 +1,5 @@
+using NormDecay.Charts.Text;
+using NormDecay.Cli.Execution;
 using NormDecay.Cli.Notebooks;
 
 namespace NormDecay.Cli.Coursework;
@@ -25,7 +27,11 @@ public sealed class Submission
     /// </summary>
     public string Student { get; }
 
-    /// <summary>"fa" when the markdown is wrapped right-to-left in Persian, else "en".</summary>
+    /// <summary>
+    /// The submission's language, one of <see cref="CourseLanguage.Supported"/>: the notebook's own
+    /// (<c>metadata.normdecay.lang</c>, which <c>translate</c> writes and <c>assign</c> keeps), else its folder's name,
+    /// else <see cref="CourseLanguage.Default"/>, as <c>run</c> and <c>export</c> decide it.
+    /// </summary>
     public string Language { get; private set; }
 
     /// <summary>Solution sources by grade_id (missing: the cell was deleted or its metadata removed).</summary>
@@ -39,6 +45,10 @@ public sealed class Submission
 
     /// <summary>False when the file could not be used at all (unreadable, or not this assignment).</summary>
     public bool Usable { get; private set; }
+
+    /// <summary>The language of a submitted notebook (see <see cref="Language"/>).</summary>
+    internal static string LanguageOf(NotebookFile submitted, string path) =>
+        CourseLanguage.OrDefault(NotebookMetadata.Language(submitted) ?? RepositoryLayout.LanguageOfFolder(path));
 
     /// <summary>The student name for a submission path (see <see cref="Student"/>).</summary>
     public static string StudentOf(string path, IEnumerable<AssignmentKey> keys)
@@ -70,10 +80,8 @@ public sealed class Submission
         NotebookFile submitted;
         try
         {
-            string text = File.ReadAllText(s.Path);
-            s.Language = text.Contains("lang=\\\"fa\\\"", StringComparison.Ordinal) ? "fa" : "en";
-            submitted = NotebookFile.Parse(text, System.IO.Path.GetFileName(s.Path));
-            s.Language = submitted.Cells.Any(c => c.IsMarkdown && c.Source.Contains("lang=\"fa\"", StringComparison.Ordinal)) ? "fa" : "en";
+            submitted = NotebookFile.Parse(File.ReadAllText(s.Path), System.IO.Path.GetFileName(s.Path));
+            s.Language = LanguageOf(submitted, s.Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -36,10 +36,10 @@ public class HistoryChartsTests
         return trainer.Fit(data, data);
     }
 
-    private static (string, TrainingHistory)[] Named()
+    private static (ChartLabel, TrainingHistory)[] Named()
     {
         var (plain, bn) = Runs.Value;
-        return [(ChartText.Get("legend.withoutBn"), plain), (ChartText.Get("legend.withBn"), bn)];
+        return [("legend.withoutBn", plain), ("legend.withBn", bn)];
     }
 
     [Theory]
@@ -92,6 +92,42 @@ public class HistoryChartsTests
         Assert.Equal(Runs.Value.Bn.Epochs[3].Layers[1].GammaMean!.Value, fig.Numbers(0, "y")[3], 5);
         var ex = Assert.Throws<ArgumentException>(() => HistoryCharts.GammaBeta(Runs.Value.Plain, 0));
         Assert.Contains("layer 0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Without BN (Training)", "Without BN (Test)", "With BN")]
+    [InlineData("fa", "بدون نرمال‌سازی دسته‌ای (آموزش)", "بدون نرمال‌سازی دسته‌ای (آزمون)", "با نرمال‌سازی دسته‌ای")]
+    public void Accuracy_RunsNamedByKeys_LegendAndSplitSuffixInFigureLanguage(string language, string train, string test, string bars)
+    {
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(HistoryCharts.Accuracy(Named())).AssertClean();
+        Assert.Equal(train, fig.Trace(0).GetProperty("name").GetString());
+        Assert.Equal(test, fig.Trace(1).GetProperty("name").GetString());
+        Assert.Equal(bars, new FigureJson(HistoryCharts.ZeroFraction(Named())).Trace(1).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Loss_RunNamedByLiteralText_PassesThroughUnchanged()
+    {
+        var fig = new FigureJson(HistoryCharts.LossVsEpochAndTime([(ChartLabel.Text("mine: 64-8-8-2"), Runs.Value.Bn)])).AssertClean();
+        Assert.Equal("mine: 64-8-8-2", fig.Trace(0).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Loss_RunNamedByMissingKey_ThrowsKeyNotFoundNamingKeyAndRun()
+    {
+        var ex = Assert.Throws<KeyNotFoundException>(() => HistoryCharts.Loss([("legend.withBn", Runs.Value.Bn), ("mine", Runs.Value.Plain)]));
+        Assert.Contains("'mine'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("run", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "gamma")]
+    [InlineData("fa", "گاما")]
+    public void GammaBeta_LegendInFigureLanguage(string language, string gamma)
+    {
+        using var _ = ChartText.Use(language);
+        Assert.Equal(gamma, new FigureJson(HistoryCharts.GammaBeta(Runs.Value.Bn, 1)).Trace(0).GetProperty("name").GetString());
     }
 
     [Fact]

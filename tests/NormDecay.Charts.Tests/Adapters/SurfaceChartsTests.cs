@@ -35,6 +35,30 @@ public class SurfaceChartsTests
         Assert.Equal(ChartText.Get("title.lossContours"), fig.Title);
     }
 
+    [Theory]
+    [InlineData("en", "Decaying", "lr = 0.1")]
+    [InlineData("fa", "نزولی", "نرخ یادگیری = 0.1")]
+    public void Contour_NamedPaths_LegendFromKeysInFigureLanguage(string language, string decaying, string rate)
+    {
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(SurfaceCharts.Contour(
+            Bowl,
+            [SurfaceCharts.Path(Run(0.1), "legend.decaying"), SurfaceCharts.Path(Run(1.5), ChartLabel.Format("format.learningRateEq", ChartLabel.Number(0.1)))],
+            resolution: 31)).AssertClean();
+        Assert.Equal(decaying, fig.Trace(1).GetProperty("name").GetString());
+        Assert.Equal(rate, fig.Trace(3).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Panels_NamedPaths_LegendFromKeys()
+    {
+        using var _ = ChartText.Use("fa");
+        var fig = new FigureJson(SurfaceCharts.Panels(
+            new (ChartLabel, ISurface, IReadOnlyList<NormDecay.Charts.Figures.TrajectorySeries>)[] { ("panel.unnormalized", Bowl, [SurfaceCharts.Path(Run(0.1), "legend.tooSmall")]) },
+            resolution: 31)).AssertClean();
+        Assert.Equal("خیلی کوچک", fig.Trace(1).GetProperty("name").GetString());
+    }
+
     [Fact]
     public void DecayPanels_ThreeRuns_LegendNamesFromTable()
     {

@@ -39,7 +39,7 @@ public class ContourChartsTests
     public void Surface_TwoTrajectories_ContourPathsStartsAndOptimum(string language)
     {
         using var _ = ChartText.Use(language);
-        var chart = ContourCharts.Surface(Grid, [TestData.Descent("lr = 0.05", 0.05, 30), TestData.Descent("lr = 0.18", 0.18, 30)], "title.lossContours", (1, -0.5));
+        var chart = ContourCharts.Surface(Grid, [TestData.Descent(ChartLabel.Text("lr = 0.05"), 0.05, 30), TestData.Descent(ChartLabel.Text("lr = 0.18"), 0.18, 30)], "title.lossContours", (1, -0.5));
         var fig = new FigureJson(chart).AssertClean();
         Assert.Equal(1 + 2 * 2 + 1, fig.TraceCount);
         Assert.Equal("contour", fig.Trace(0).GetProperty("type").GetString());
@@ -72,9 +72,9 @@ public class ContourChartsTests
         using var _ = ChartText.Use(language);
         var chart = ContourCharts.DecayPanels(
             Grid,
-            TestData.Descent(ChartText.Get("legend.tooSmall"), 0.01, 25),
-            TestData.Descent(ChartText.Get("legend.tooLarge"), 0.19, 25),
-            TestData.Descent(ChartText.Get("legend.decaying"), 0.19, 25, decay: 0.3),
+            TestData.Descent("legend.tooSmall", 0.01, 25),
+            TestData.Descent("legend.tooLarge", 0.19, 25),
+            TestData.Descent("legend.decaying", 0.19, 25, decay: 0.3),
             (1, -0.5));
         var fig = new FigureJson(chart).AssertClean();
         Assert.Equal(3 * (1 + 2 + 1), fig.TraceCount);
@@ -95,7 +95,7 @@ public class ContourChartsTests
         // A "top" title is wider than the bar; Chromium measures right-to-left SVG text wrongly, so plotly's margin did not
         // grow for "log10 هزینه" and the title was cut off at the figure's right edge (headless screenshot).
         using var _ = ChartText.Use(language);
-        var fig = new FigureJson(ContourCharts.DecayPanels(Grid, TestData.Descent("a", 0.01, 5), TestData.Descent("b", 0.19, 5), TestData.Descent("c", 0.19, 5, 0.3), logLevels: true));
+        var fig = new FigureJson(ContourCharts.DecayPanels(Grid, TestData.Descent(ChartLabel.Text("a"), 0.01, 5), TestData.Descent(ChartLabel.Text("b"), 0.19, 5), TestData.Descent(ChartLabel.Text("c"), 0.19, 5, 0.3), logLevels: true));
         var bars = Enumerable.Range(0, fig.TraceCount).Select(fig.Trace)
             .Where(t => t.GetProperty("type").GetString() == "contour" && t.GetProperty("showscale").GetBoolean()).ToArray();
         var colorbar = Assert.Single(bars).GetProperty("colorbar");
@@ -110,11 +110,31 @@ public class ContourChartsTests
     public void Slider_ThreeLearningRates_ContourAndOptimumAlwaysVisible()
     {
         var runs = new[] { 0.02, 0.1, 0.19 }
-            .Select(lr => (lr.ToString(System.Globalization.CultureInfo.InvariantCulture), (IReadOnlyList<TrajectorySeries>)[TestData.Descent("GD", lr, 20)]))
+            .Select(lr => (ChartLabel.Number(lr), (IReadOnlyList<TrajectorySeries>)[TestData.Descent(ChartLabel.Text("GD"), lr, 20)]))
             .ToArray();
         var fig = new FigureJson(ContourCharts.Slider(Grid, runs, "title.lossContours", "slider.learningRate", (1, -0.5))).AssertClean();
         Assert.Equal(2 + 3 * 2, fig.TraceCount);
         Assert.Equal(3, fig.SliderSteps);
         Assert.Equal([true, true, false, false, true, true, false, false], fig.StepVisibility(1));
+    }
+
+    [Theory]
+    [InlineData("en", "Decaying")]
+    [InlineData("fa", "نزولی")]
+    public void Surface_TrajectoryNamedByKey_LegendInFigureLanguage(string language, string decaying)
+    {
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(ContourCharts.Surface(Grid, [TestData.Descent("legend.decaying", 0.1, 5, 0.3)], "title.lossContours")).AssertClean();
+        Assert.Equal(decaying, fig.Trace(1).GetProperty("name").GetString());
+        Assert.Equal(decaying, fig.Trace(2).GetProperty("legendgroup").GetString()); // the start marker joins its path
+    }
+
+    [Fact]
+    public void Panels_TrajectoryNamedByMissingKey_ThrowsKeyNotFoundNamingKeyAndTrajectory()
+    {
+        var ex = Assert.Throws<KeyNotFoundException>(() =>
+            ContourCharts.Surface(Grid, [TestData.Descent("legend.decaying", 0.1, 5), TestData.Descent("lr = 0.1", 0.1, 5)], "title.lossContours"));
+        Assert.Contains("trajectory 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'lr = 0.1'", ex.Message, StringComparison.Ordinal);
     }
 }

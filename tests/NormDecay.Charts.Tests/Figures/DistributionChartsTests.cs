@@ -9,12 +9,13 @@ public class DistributionChartsTests
     {
         var rng = new Random(7);
         return Enumerable.Range(0, epochs).Select(e => new DistributionFrame(
-            e.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ChartLabel.Number(e),
             [
-                new DistributionSeries("Layer 1", TestData.Normal(rng, 500, 0.5 * e, 1 + e), 0),
-                new DistributionSeries("Layer 2", TestData.Normal(rng, 500, -e, 2), 0),
-                new DistributionSeries("Layer 1", TestData.Normal(rng, 500, 0, 1), 1),
-                new DistributionSeries("Layer 2", TestData.Normal(rng, 500, 0, 1), 1),
+                // Formatted keys: every frame builds new labels, and the same layer in both panels still shares its colour.
+                new DistributionSeries(ChartLabel.Format("format.layerN", 1), TestData.Normal(rng, 500, 0.5 * e, 1 + e), 0),
+                new DistributionSeries(ChartLabel.Format("format.layerN", 2), TestData.Normal(rng, 500, -e, 2), 0),
+                new DistributionSeries(ChartLabel.Format("format.layerN", 1), TestData.Normal(rng, 500, 0, 1), 1),
+                new DistributionSeries(ChartLabel.Format("format.layerN", 2), TestData.Normal(rng, 500, 0, 1), 1),
             ])).ToArray();
     }
 
@@ -70,7 +71,7 @@ public class DistributionChartsTests
     [Fact]
     public void Slider_SeriesWithoutFiniteValues_ThrowsNamingSeries()
     {
-        DistributionFrame[] frames = [new("0", [new DistributionSeries("Layer 3", [double.NaN, double.PositiveInfinity])])];
+        DistributionFrame[] frames = [new(ChartLabel.Number(0), [new DistributionSeries(ChartLabel.Text("Layer 3"), [double.NaN, double.PositiveInfinity])])];
         var ex = Assert.Throws<ArgumentException>(() => DistributionCharts.Slider(frames, "title.activationDistribution", "axis.preActivation", "slider.epoch"));
         Assert.Contains("'Layer 3'", ex.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ public class FamilyChartsTests
                 r[t] = (1 - m) * r[t - 1] + m * 2.0;
             }
 
-            return new FamilyMember(m.ToString(System.Globalization.CultureInfo.InvariantCulture), [Series.Indexed(ChartText.Get("legend.runningAverage"), r)]);
+            return new FamilyMember(ChartLabel.Number(m), [Series.Indexed("legend.runningAverage", r)]);
         }).ToArray();
 
     [Theory]
@@ -23,7 +23,7 @@ public class FamilyChartsTests
     public void Slider_ThreeMembersAndReference_StepsToggleOnlyTheirCurves(string language, string prefix)
     {
         using var _ = ChartText.Use(language);
-        var reference = Series.Indexed(ChartText.Get("legend.populationValue"), Enumerable.Repeat(2.0, 30).ToArray());
+        var reference = Series.Indexed("legend.populationValue", Enumerable.Repeat(2.0, 30).ToArray());
         var chart = FamilyCharts.Slider(RunningMeans(0.01, 0.1, 0.5), "title.runningStatistics", "axis.step", "axis.mean", "slider.momentum", [reference], active: 1);
         var fig = new FigureJson(chart).AssertClean();
         Assert.Equal(4, fig.TraceCount);
@@ -51,4 +51,27 @@ public class FamilyChartsTests
     [Fact]
     public void Slider_NoMembers_Throws() =>
         Assert.Throws<ArgumentException>(() => FamilyCharts.Slider([], "title.runningStatistics", "axis.step", "axis.mean", "slider.momentum"));
+
+    [Theory]
+    [InlineData("en", "cumulative")]
+    [InlineData("fa", "تجمعی")]
+    public void Slider_PositionNamedByKey_LabelInFigureLanguage(string language, string cumulative)
+    {
+        using var _ = ChartText.Use(language);
+        FamilyMember[] members = [.. RunningMeans(0.1), new FamilyMember("slider.cumulative", [Series.Indexed("legend.runningAverage", [1.0, 2.0])])];
+        var fig = new FigureJson(FamilyCharts.Slider(members, "title.runningStatistics", "axis.step", "axis.mean", "slider.momentum")).AssertClean();
+        var steps = fig.Layout.GetProperty("sliders")[0].GetProperty("steps");
+        Assert.Equal("0.1", steps[0].GetProperty("label").GetString());
+        Assert.Equal(cumulative, steps[1].GetProperty("label").GetString());
+        Assert.Equal(ChartText.Get("legend.runningAverage"), fig.Trace(1).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Slider_PositionNamedByMissingKey_ThrowsKeyNotFoundNamingPosition()
+    {
+        FamilyMember[] members = [.. RunningMeans(0.1), new FamilyMember("0.5", [Series.Indexed("legend.runningAverage", [1.0, 2.0])])];
+        var ex = Assert.Throws<KeyNotFoundException>(() => FamilyCharts.Slider(members, "title.runningStatistics", "axis.step", "axis.mean", "slider.momentum"));
+        Assert.Contains("slider position 1 ('0.5')", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ChartLabel.Number", ex.Message, StringComparison.Ordinal);
+    }
 }

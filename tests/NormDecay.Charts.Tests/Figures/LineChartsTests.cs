@@ -13,7 +13,7 @@ public class LineChartsTests
     {
         using var _ = ChartText.Use(language);
         var chart = LineCharts.Lines(
-            [TestData.Decay(ChartText.Get("legend.withBn"), 20, 0.3), TestData.Decay(ChartText.Get("legend.withoutBn"), 20, 0.1)],
+            [TestData.Decay("legend.withBn", 20, 0.3), TestData.Decay("legend.withoutBn", 20, 0.1)],
             "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true);
         var fig = new FigureJson(chart).AssertClean();
         Assert.Equal(2, fig.TraceCount);
@@ -37,10 +37,60 @@ public class LineChartsTests
         }
     }
 
+    [Theory]
+    [InlineData("en", "With BN", "Layer 3")]
+    [InlineData("fa", "با نرمال‌سازی دسته‌ای", "لایهٔ 3")]
+    public void Lines_SeriesNamedByKey_LegendInFigureLanguage(string language, string withBn, string layer3)
+    {
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(LineCharts.Lines(
+            [new Series("legend.withBn", [0, 1], [1, 2]), Series.Indexed(ChartLabel.Format("format.layerN", 3), [1, 2])],
+            "title.lossVsEpoch", "axis.epoch", "axis.loss")).AssertClean();
+        Assert.Equal(withBn, fig.Trace(0).GetProperty("name").GetString());
+        Assert.Equal(layer3, fig.Trace(1).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Lines_SeriesNamedByMissingKey_ThrowsKeyNotFoundNamingKeyAndSeries()
+    {
+        var ex = Assert.Throws<KeyNotFoundException>(() => LineCharts.Lines(
+            [new Series("legend.withBn", [0, 1], [1, 2]), new Series("With BN", [0, 1], [1, 2])], "title.lossVsEpoch", "axis.epoch", "axis.loss"));
+        Assert.Contains("'With BN'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("series 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ChartLabel.Text", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa")]
+    public void Lines_SeriesNamedByLiteralText_PassesThroughUnchanged(string language)
+    {
+        using var _ = ChartText.Use(language);
+        var fig = new FigureJson(LineCharts.Lines(
+            [new Series(ChartLabel.Text("legend.withBn"), [0, 1], [1, 2]), Series.Indexed(ChartLabel.Text("StepLR(0.1, 10, 0.5)"), [1, 2])],
+            "title.lossVsEpoch", "axis.epoch", "axis.loss")).AssertClean();
+        Assert.Equal("legend.withBn", fig.Trace(0).GetProperty("name").GetString());
+        Assert.Equal("StepLR(0.1, 10, 0.5)", fig.Trace(1).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Panels_SameTextFromDifferentLabels_OneLegendEntry()
+    {
+        // Grouped by the resolved text: a formatted label built twice (two argument arrays) is still one entry and one colour.
+        var fig = new FigureJson(LineCharts.Panels(
+            [
+                new LinePanel("title.lossVsEpoch", "axis.epoch", "axis.loss", [Series.Indexed(ChartLabel.Format("format.layerN", 1), [1, 2])]),
+                new LinePanel("title.lossVsTime", "axis.seconds", "axis.loss", [Series.Indexed(ChartLabel.Format("format.layerN", 1), [1, 2])]),
+            ],
+            "title.trainingHistory")).AssertClean();
+        Assert.Equal("Layer 1", fig.Trace(1).GetProperty("legendgroup").GetString());
+        Assert.False(fig.Trace(1).GetProperty("showlegend").GetBoolean());
+    }
+
     [Fact]
     public void Lines_NonFiniteValues_BecomeNullGaps()
     {
-        var chart = LineCharts.Lines([new Series("diverged", [0, 1, 2, 3], [1.0, double.NaN, double.PositiveInfinity, 2.0])], "title.lossVsEpoch", "axis.epoch", "axis.loss");
+        var chart = LineCharts.Lines([new Series(ChartLabel.Text("diverged"), [0, 1, 2, 3], [1.0, double.NaN, double.PositiveInfinity, 2.0])], "title.lossVsEpoch", "axis.epoch", "axis.loss");
         var fig = new FigureJson(chart).AssertClean();
         var y = fig.Numbers(0, "y");
         Assert.Equal(1.0, y[0]);
@@ -52,7 +102,7 @@ public class LineChartsTests
     public void Lines_MismatchedLengths_ThrowsNamingSeries()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            LineCharts.Lines([new Series("train loss", [0, 1, 2], [1, 2])], "title.lossVsEpoch", "axis.epoch", "axis.loss"));
+            LineCharts.Lines([new Series(ChartLabel.Text("train loss"), [0, 1, 2], [1, 2])], "title.lossVsEpoch", "axis.epoch", "axis.loss"));
         Assert.Contains("'train loss'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("3", ex.Message, StringComparison.Ordinal);
         Assert.Contains("2", ex.Message, StringComparison.Ordinal);
@@ -62,7 +112,7 @@ public class LineChartsTests
     public void Lines_UnknownTitleKey_ThrowsNamingKey()
     {
         var ex = Assert.Throws<KeyNotFoundException>(() =>
-            LineCharts.Lines([TestData.Decay("a", 3, 1)], "title.doesNotExist", "axis.epoch", "axis.loss"));
+            LineCharts.Lines([TestData.Decay(ChartLabel.Text("a"), 3, 1)], "title.doesNotExist", "axis.epoch", "axis.loss"));
         Assert.Contains("title.doesNotExist", ex.Message, StringComparison.Ordinal);
     }
 
@@ -76,8 +126,8 @@ public class LineChartsTests
     public void Panels_SameSeriesInTwoPanels_OneLegendEntryOneColourPerName(string language)
     {
         using var _ = ChartText.Use(language);
-        var bn = ChartText.Get("legend.withBn");
-        var plain = ChartText.Get("legend.withoutBn");
+        ChartLabel bn = "legend.withBn";
+        ChartLabel plain = "legend.withoutBn";
         var seconds = new double[] { 0, 0.5, 1.0 };
         var chart = LineCharts.Panels(
             [
@@ -109,7 +159,7 @@ public class BidiTests
     public void Lines_Persian_LabelsStartWithRightToLeftEmbeddingLatinOnesDoNot()
     {
         using var _ = NormDecay.Charts.Text.ChartText.Use("fa");
-        var chart = LineCharts.Lines([TestData.Decay("StepLR(step_size=10)", 5, 1), TestData.Decay("با BN", 5, 2)], "title.lossContours", "axis.w1", "axis.loss");
+        var chart = LineCharts.Lines([TestData.Decay(ChartLabel.Text("StepLR(step_size=10)"), 5, 1), TestData.Decay(ChartLabel.Text("با BN"), 5, 2)], "title.lossContours", "axis.w1", "axis.loss");
         var json = System.Text.Json.JsonDocument.Parse(NormDecay.Charts.Output.ChartOutput.ToFigureJson(chart)).RootElement;
         Assert.Equal("\u202Bوزن w1", json.GetProperty("layout").GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
         Assert.StartsWith("\u202B", json.GetProperty("layout").GetProperty("title").GetProperty("text").GetString(), StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public class ScatterChartsTests
         var panels = new[] { "panel.original", "panel.centered", "panel.scaled" }
             .Select(t => new ScatterPanel(t, X, Y, ChartLabel.Text("alcohol"), ChartLabel.Text("proline")))
             .ToArray();
-        var fig = new FigureJson(ScatterCharts.ByClass(panels, Labels, ["a", "b", "c"], "title.inputScatter")).AssertClean();
+        var fig = new FigureJson(ScatterCharts.ByClass(panels, Labels, [ChartLabel.Text("a"), ChartLabel.Text("b"), ChartLabel.Text("c")], "title.inputScatter")).AssertClean();
         Assert.Equal(9, fig.TraceCount);
         Assert.Equal(ChartText.Get("title.inputScatter"), fig.Title);
         Assert.Equal("alcohol", fig.AxisTitle("xaxis3"));
@@ -37,7 +37,7 @@ public class ScatterChartsTests
     public void ByClass_LabelOutOfRange_ThrowsNamingExample()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            ScatterCharts.ByClass([new ScatterPanel("panel.original", [1, 2], [1, 2], "axis.feature", "axis.feature")], [0, 3], ["a", "b"], "title.inputScatter"));
+            ScatterCharts.ByClass([new ScatterPanel("panel.original", [1, 2], [1, 2], "axis.feature", "axis.feature")], [0, 3], [ChartLabel.Text("a"), ChartLabel.Text("b")], "title.inputScatter"));
         Assert.Contains("labels[1] = 3", ex.Message, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public class ScatterChartsTests
     public void ByClass_LengthMismatch_ThrowsNamingPanel()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            ScatterCharts.ByClass([new ScatterPanel("panel.original", [1, 2, 3], [1, 2, 3], "axis.feature", "axis.feature")], [0, 1], ["a", "b"], "title.inputScatter"));
+            ScatterCharts.ByClass([new ScatterPanel("panel.original", [1, 2, 3], [1, 2, 3], "axis.feature", "axis.feature")], [0, 1], [ChartLabel.Text("a"), ChartLabel.Text("b")], "title.inputScatter"));
         Assert.Contains("panel 0", ex.Message, StringComparison.Ordinal);
     }
 }

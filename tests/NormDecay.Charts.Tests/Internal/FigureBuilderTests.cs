@@ -19,7 +19,7 @@ public class FigureBuilderTests
     public void Build_PanelsShareYTitle_OnlyLeftmostPanelShowsIt(string language)
     {
         using var _ = ChartText.Use(language);
-        var fig = new FigureJson(ContourCharts.DecayPanels(Grid, TestData.Descent("a", 0.01, 5), TestData.Descent("b", 0.19, 5), TestData.Descent("c", 0.19, 5, 0.3)));
+        var fig = new FigureJson(ContourCharts.DecayPanels(Grid, TestData.Descent(ChartLabel.Text("a"), 0.01, 5), TestData.Descent(ChartLabel.Text("b"), 0.19, 5), TestData.Descent(ChartLabel.Text("c"), 0.19, 5, 0.3)));
 
         var axes = new[] { "yaxis", "yaxis2", "yaxis3" };
         var leftmost = axes.OrderBy(a => DomainOfX(fig, a)[0]).First();
@@ -42,8 +42,8 @@ public class FigureBuilderTests
         using var _ = ChartText.Use(language);
         var chart = LineCharts.Panels(
             [
-                new LinePanel("panel.withoutBn", "axis.epoch", "axis.loss", [TestData.Decay("a", 5, 0.3)]),
-                new LinePanel("panel.withBn", "axis.epoch", "axis.accuracy", [TestData.Decay("a", 5, 0.1)]),
+                new LinePanel("panel.withoutBn", "axis.epoch", "axis.loss", [TestData.Decay(ChartLabel.Text("a"), 5, 0.3)]),
+                new LinePanel("panel.withBn", "axis.epoch", "axis.accuracy", [TestData.Decay(ChartLabel.Text("a"), 5, 0.1)]),
             ],
             "title.lossVsEpoch");
         var fig = new FigureJson(chart);
@@ -69,7 +69,7 @@ public class FigureBuilderTests
     public void AxisTitle_LogYInPersian_StandsOffFromPowerLabels(string language, bool standoff)
     {
         using var lang = ChartText.Use(language);
-        var fig = new FigureJson(LineCharts.Lines([TestData.Decay("a", 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true));
+        var fig = new FigureJson(LineCharts.Lines([TestData.Decay(ChartLabel.Text("a"), 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true));
         var title = fig.Layout.GetProperty("yaxis").GetProperty("title");
         Assert.Equal(standoff, title.TryGetProperty("standoff", out var s) && s.GetInt32() >= 40);
         Assert.False(fig.Layout.GetProperty("xaxis").GetProperty("title").TryGetProperty("standoff", out _));

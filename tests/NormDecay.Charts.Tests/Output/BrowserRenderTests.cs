@@ -28,10 +28,10 @@ public class BrowserRenderTests
         var grid = LossGrid.Sample(TestData.Bowl, (-3, 3), (-2, 2), 31, 21);
         var charts = new[]
         {
-            LineCharts.Lines([TestData.Decay(ChartText.Get("legend.withBn"), 20, 0.3), TestData.Decay(ChartText.Get("legend.withoutBn"), 20, 0.1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true),
-            ContourCharts.DecayPanels(grid, TestData.Descent("a", 0.01, 20), TestData.Descent("b", 0.19, 20), TestData.Descent("c", 0.19, 20, 0.3), (1, -0.5)),
+            LineCharts.Lines([TestData.Decay("legend.withBn", 20, 0.3), TestData.Decay("legend.withoutBn", 20, 0.1)], "title.lossVsEpoch", "axis.epoch", "axis.loss", logY: true),
+            ContourCharts.DecayPanels(grid, TestData.Descent(ChartLabel.Text("a"), 0.01, 20), TestData.Descent(ChartLabel.Text("b"), 0.19, 20), TestData.Descent(ChartLabel.Text("c"), 0.19, 20, 0.3), (1, -0.5)),
             FamilyCharts.Slider(
-                [new FamilyMember("1", [TestData.Decay("x", 10, 0.1)]), new FamilyMember("2", [TestData.Decay("x", 10, 0.2)])],
+                [new FamilyMember(ChartLabel.Text("1"), [TestData.Decay(ChartLabel.Text("x"), 10, 0.1)]), new FamilyMember(ChartLabel.Text("2"), [TestData.Decay(ChartLabel.Text("x"), 10, 0.2)])],
                 "title.scheduleFamily", "axis.epoch", "axis.learningRate", "slider.gamma"),
         };
         var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
@@ -69,7 +69,7 @@ public class BrowserRenderTests
         // On a guessed linear axis the primed columns sat at x = NaN: Chromium logged "<text> attribute x: Expected
         // length, "NaN"" once per row and drew their numbers over the digit's columns.
         using var _ = ChartText.Use(language);
-        string[] columns = [.. Enumerable.Range(0, 17).Select(w => w < 8 ? $"{w}" : w == 8 ? " " : $"{w - 9}'")];
+        ChartLabel[] columns = [.. Enumerable.Range(0, 17).Select(w => ChartLabel.Text(w < 8 ? $"{w}" : w == 8 ? " " : $"{w - 9}'"))];
         var z = new double[8, 17];
         for (var h = 0; h < 8; h++)
         {
@@ -79,7 +79,7 @@ public class BrowserRenderTests
             }
         }
 
-        var chart = HeatmapCharts.Heatmap(z, columns, [.. Enumerable.Range(0, 8).Select(h => $"{h}")], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow", valueFormat: ".0f");
+        var chart = HeatmapCharts.Heatmap(z, columns, [.. Enumerable.Range(0, 8).Select(h => ChartLabel.Number(h))], "title.finalAccuracy", "axis.pixelColumn", "axis.pixelRow", valueFormat: ".0f");
         var dir = Directory.CreateTempSubdirectory("normdecay-charts-");
         try
         {

@@ -10,7 +10,7 @@ public class ChartOutputTests
     [Fact]
     public void ToFigureJson_Chart_HasDataLayoutConfig()
     {
-        var json = ChartOutput.ToFigureJson(LineCharts.Lines([TestData.Decay("a", 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"));
+        var json = ChartOutput.ToFigureJson(LineCharts.Lines([TestData.Decay(ChartLabel.Text("a"), 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"));
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(["data", "layout", "config"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.True(doc.RootElement.GetProperty("config").GetProperty("responsive").GetBoolean());
@@ -19,7 +19,7 @@ public class ChartOutputTests
     [Fact]
     public void ToHtml_Chart_DivAndNewPlotWithoutCdnOrRequire()
     {
-        var html = ChartOutput.ToHtml(LineCharts.Lines([TestData.Decay("</script><b>", 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"), "lesson-1_fig2");
+        var html = ChartOutput.ToHtml(LineCharts.Lines([TestData.Decay(ChartLabel.Text("</script><b>"), 5, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"), "lesson-1_fig2");
         Assert.StartsWith("<div id=\"lesson-1_fig2\"", html, StringComparison.Ordinal);
         Assert.Contains("window.Plotly.newPlot('lesson-1_fig2', figure.data, figure.layout, figure.config)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("require", html, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public class ChartOutputTests
     [InlineData("x\"onload=")]
     [InlineData("")]
     public void ToHtml_BadDivId_Throws(string id) =>
-        Assert.Throws<ArgumentException>(() => ChartOutput.ToHtml(LineCharts.Lines([TestData.Decay("a", 3, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"), id));
+        Assert.Throws<ArgumentException>(() => ChartOutput.ToHtml(LineCharts.Lines([TestData.Decay(ChartLabel.Text("a"), 3, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"), id));
 
     [Fact]
     public void PlotlyJs_FromPlotlyNetResources_IsPlotly2()
@@ -52,8 +52,8 @@ public class ChartOutputTests
         using var _ = ChartText.Use("fa");
         var charts = new[]
         {
-            LineCharts.Lines([TestData.Decay("a", 3, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"),
-            LineCharts.Lines([TestData.Decay("b", 3, 1)], "title.accuracyVsEpoch", "axis.epoch", "axis.accuracy"),
+            LineCharts.Lines([TestData.Decay(ChartLabel.Text("a"), 3, 1)], "title.lossVsEpoch", "axis.epoch", "axis.loss"),
+            LineCharts.Lines([TestData.Decay(ChartLabel.Text("b"), 3, 1)], "title.accuracyVsEpoch", "axis.epoch", "axis.accuracy"),
         };
         var html = ChartOutput.ToStandaloneHtml(charts, "درس <1>");
         Assert.Contains("<html lang=\"fa\" dir=\"rtl\">", html, StringComparison.Ordinal);

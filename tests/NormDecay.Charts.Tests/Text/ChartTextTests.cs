@@ -52,7 +52,8 @@ public class ChartTextTests
             Assert.DoesNotContain('\\', fa);
             Assert.DoesNotContain('$', ChartText.Get(key, "en"));
             Assert.DoesNotContain('\\', ChartText.Get(key, "en"));
-            if (!key.StartsWith("axis.w", StringComparison.Ordinal) && !key.StartsWith("colorbar.logLoss", StringComparison.Ordinal))
+            var words = System.Text.RegularExpressions.Regex.Replace(ChartText.Get(key, "en"), @"\{\d+(:[^}]*)?\}", "");
+            if (!key.StartsWith("axis.w", StringComparison.Ordinal) && !key.StartsWith("colorbar.logLoss", StringComparison.Ordinal) && words.Any(char.IsLetter))
             {
                 Assert.Contains(fa, c => c is >= '\u0600' and <= '\u06FF'); // every Persian label is actually Persian
             }
