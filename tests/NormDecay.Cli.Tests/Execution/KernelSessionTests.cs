@@ -32,6 +32,20 @@ public partial class KernelSessionTests
         Assert.False(IsRunning(childPid), $"process {childPid}, started by a cell, outlived its kernel");
     }
 
+    [Theory]
+    [InlineData(null, "0")] // the build's default: tiered compilation off in the kernel
+    [InlineData("1", "1")] // a caller's own setting wins
+    public async Task StartAsync_TieredCompilation_OffUnlessTheCallerSetsIt(string? callers, string expected)
+    {
+        Dictionary<string, string>? env = callers is null ? null : new() { [KernelSession.TieredCompilationVariable] = callers };
+        await using KernelSession kernel = await KernelSession.StartAsync(Repo.Root, Repo.Root, env, TimeSpan.FromSeconds(120));
+        SubmissionResult result = await kernel.SubmitAsync(
+            $"System.Console.WriteLine(\"tc=\" + System.Environment.GetEnvironmentVariable(\"{KernelSession.TieredCompilationVariable}\"));",
+            TimeSpan.FromSeconds(60));
+        Assert.True(result.Succeeded, result.KernelError);
+        Assert.Contains($"tc={expected}\\n", string.Join("", result.Events.Select(e => e.ToJsonString())), StringComparison.Ordinal);
+    }
+
     private static bool IsRunning(int pid)
     {
         try
