@@ -261,9 +261,11 @@ public sealed class KernelSession : IAsyncDisposable
 
         try
         {
-            await pump.ConfigureAwait(false);
+            // The event pump ends at the end of the kernel's stdout. A process that left the tree (a daemon a cell
+            // started) could hold that pipe open for ever: wait for it a short while only.
+            await pump.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or TimeoutException)
         {
         }
 

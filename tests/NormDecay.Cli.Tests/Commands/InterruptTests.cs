@@ -40,7 +40,17 @@ public class InterruptTests
         }
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await tool.WaitForExitAsync(wait.Token);
+        try
+        {
+            await tool.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            string kernels = string.Join(", ", KernelsIn(folder));
+            tool.Kill(entireProcessTree: true);
+            Assert.Fail($"the tool did not exit within 30 s of SIGINT; kernels in the folder: [{kernels}]\nstdout:\n{await stdout}\nstderr:\n{await stderr}");
+        }
+
         string err = await stderr;
         Assert.Equal(ExitCodes.Interrupted, tool.ExitCode);
         string line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
