@@ -83,7 +83,9 @@ public static class NotebookRunner
                 }
                 catch (OperationCanceledException)
                 {
-                    _ = DisposeWarmAsync(warm); // close it once it is up, so no kernel process is left behind
+                    // Wait until the kernel is closed: it was started with the same token, so its start stops and
+                    // kills it. Left to run on its own, a kernel interrupted while starting outlived the tool.
+                    await DisposeWarmAsync(warm).ConfigureAwait(false);
                     throw;
                 }
 
