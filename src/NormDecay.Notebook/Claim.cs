@@ -19,10 +19,15 @@ public sealed class Claim
     /// <summary>The prefix every claim key starts with: <c>claim.</c>.</summary>
     public const string KeyPrefix = "claim.";
 
-    private Claim(string key, string text, bool holds, string language)
+    // The sentence for HTML: in a right-to-left language every value is isolated left to right (U+2066 ... U+2069),
+    // so a number such as 5.3e-15 stays in one piece beside Persian text instead of splitting at its letter.
+    private readonly string htmlText;
+
+    private Claim(string key, string text, string htmlText, bool holds, string language)
     {
         Key = key;
         Text = text;
+        this.htmlText = htmlText;
         Holds = holds;
         Language = language;
     }
@@ -60,8 +65,12 @@ public sealed class Claim
         }
 
         string language = ChartText.Language;
-        string text = string.Format(CultureInfo.InvariantCulture, ChartText.Get(key, language), values);
-        var claim = new Claim(key, text, holds, language);
+        string sentence = ChartText.Get(key, language);
+        string text = string.Format(CultureInfo.InvariantCulture, sentence, values);
+        string htmlText = CourseLanguage.IsRightToLeft(language) && values is { Length: > 0 }
+            ? string.Format(CultureInfo.InvariantCulture, sentence, [.. values.Select(v => (object)new LeftToRight(v))])
+            : text;
+        var claim = new Claim(key, text, htmlText, holds, language);
         if (!holds)
         {
             throw new ClaimFailedException(claim);
@@ -79,7 +88,16 @@ public sealed class Claim
         string dir = CourseLanguage.HtmlDirectionAttributes(Language);
         return $"<div class=\"normdecay-claim\" data-holds=\"{(Holds ? "true" : "false")}\" data-key=\"{WebUtility.HtmlEncode(Key)}\"{dir} " +
                "style=\"color:#1a7f37;background:#dafbe1;border-radius:4px;padding:2px 8px;margin:2px 0;display:inline-block\">" +
-               $"<strong>\u2713</strong> <bdi>{WebUtility.HtmlEncode(Text)}</bdi></div>";
+               $"<strong>\u2713</strong> <bdi{dir}>{WebUtility.HtmlEncode(htmlText)}</bdi></div>";
+    }
+
+    // A value formatted as string.Format would, between a left-to-right isolate and its closing mark.
+    private sealed class LeftToRight(object? value) : IFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider) =>
+            "\u2066" + (value is IFormattable f ? f.ToString(format, formatProvider) : value?.ToString()) + "\u2069";
+
+        public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
     }
 
     private static void Show(Claim claim)

@@ -41,7 +41,24 @@ public class ClaimTests
         var e = Assert.Throws<ClaimFailedException>(() => Claim.That("claim.fromScratchMatchesLibrary", false, "xHat", 0.5));
         Assert.Contains("کتابخانه", e.Claim.Text);
         Assert.Contains("dir=\"rtl\"", e.Claim.ToHtml());
-        Assert.Contains("<bdi>", e.Claim.ToHtml());
+        Assert.Contains("<bdi dir=\"rtl\"", e.Claim.ToHtml()); // the sentence is right to left inside, not guessed from its first letter
+    }
+
+    [Fact]
+    public void ToHtml_Persian_IsolatesEachValueLeftToRight_PlainTextUnchanged()
+    {
+        using (ChartText.Use("fa"))
+        {
+            var e = Assert.Throws<ClaimFailedException>(() => Claim.That("claim.fromScratchMatchesLibrary", false, "BatchNorm2d", 5.329e-15));
+            string html = e.Claim.ToHtml();
+            Assert.Contains("\u2066BatchNorm2d\u2069", html, StringComparison.Ordinal); // LRI ... PDI around each value
+            Assert.Contains("\u20665.3e-15\u2069", html, StringComparison.Ordinal); // the number stays one left-to-right piece
+            Assert.DoesNotContain("\u2066", e.Claim.Text, StringComparison.Ordinal); // the sentence itself (messages, stdout) has no marks
+            Assert.Contains("5.3e-15", e.Claim.Text, StringComparison.Ordinal);
+        }
+
+        var english = Assert.Throws<ClaimFailedException>(() => Claim.That("claim.fromScratchMatchesLibrary", false, "BatchNorm2d", 5.329e-15));
+        Assert.DoesNotContain("\u2066", english.Claim.ToHtml(), StringComparison.Ordinal); // left-to-right pages need none
     }
 
     [Fact]
